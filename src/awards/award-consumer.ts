@@ -1,0 +1,167 @@
+/**
+ * The award consumer: reads submitted events from the store after its
+ * durable checkpoint and, for each batch in ONE transaction, records the
+ * awards, their BadgeAwarded events, the dead letters and the new checkpoint.
+ */
+import type pg from "pg";
+import type { Logger } from "pino";
+import type { Dispatcher } from "../bus/dispatcher.js";
+import type { Catalog } from "../domain/catalog.js";
+import type { Envelope } from "../domain/events.js";
+import {
+  advanceCheckpoint,
+  claimCheckpoint,
+  loadCheckpoint,
+} from "../store/checkpoints.js";
+import { type DeadLetter, recordDeadLetters } from "../store/dead-letters.js";
+import type { EventStore } from "../store/event-store.js";
+import { insertAbsentAwards } from "../store/learner-badges.js";
+import type { Cursor, StoredRecord } from "../store/stored-event.js";
+import { inTransaction } from "../store/transaction.js";
+import { delay } from "../support/delay.js";
+import { planAwards } from "./award-plan.js";
+import { badgeAwardedEvent } from "./badge-awarded-event.js";
+import { LagWatch } from "./lag-watch.js";
+
+export interface AwardConsumerOptions {
+  pool: pg.Pool;
+  store: EventStore;
+  dispatcher: Dispatcher;
+  catalog: Catalog;
+  logger: Logger;
+  /** Name of the checkpoint; consumers with one name share one position. */
+  name?: string;
+  batchSize?: number;
+  lagWarningSeconds?: number;
+  /** Longest sleep between looks when no commit signal arrives. */
+  idleRecheckMs?: number;
+}
+
+export interface BatchOutcome {
+  read: number;
+  cursor: Cursor;
+  awarded: Envelope<"BadgeAwarded">[];
+  deadLettered: DeadLetter[];
+}
+
+/** Event types this consumer writes and so never needs to read. */
+const writtenHere = ["BadgeAwarded"];
+
+export class AwardConsumer {
+  readonly name: string;
+  private readonly batchSize: number;
+  private readonly idleRecheckMs: number;
+  private readonly logger: Logger;
+  private readonly lag: LagWatch;
+
+  constructor(private readonly options: AwardConsumerOptions) {
+    this.name = options.name ?? "badge-awards";
+    this.batchSize = options.batchSize ?? 500;
+    this.idleRecheckMs = options.idleRecheckMs ?? 1000;
+    this.logger = options.logger.child({ consumer: this.name });
+    this.lag = new LagWatch(this.logger, options.lagWarningSeconds ?? 10);
+  }
+
+  /** Processes batches until aborted; the batch in hand is finished first. */
+  async run(abort: AbortSignal): Promise<void> {
+    let cursor: Cursor | undefined;
+    let failures = 0;
+    while (!abort.aborted) {
+      const seen = this.options.dispatcher.generation;
+      try {
+        cursor ??= await loadCheckpoint(this.options.pool, this.name);
+        const outcome = await this.processBatch(cursor);
+        cursor = outcome.cursor;
+        failures = 0;
+        if (outcome.read < this.batchSize) {
+          await this.options.dispatcher.nextCommit(
+            seen,
+            this.idleRecheckMs,
+            abort,
+          );
+        }
+      } catch (error) {
+        failures += 1;
+        cursor = undefined;
+        const backoffMs = Math.min(30_000, 250 * 2 ** failures);
+        this.logger.error(
+          { err: error, backoffMs },
+          "award batch failed; retrying",
+        );
+        await delay(backoffMs, abort);
+      }
+    }
+  }
+
+  /** Processes the events after `cursor`, at most one batch. */
+  async processBatch(cursor: Cursor): Promise<BatchOutcome> {
+    const records = await this.options.store.readForward(cursor, {
+      excludeTypes: writtenHere,
+      limit: this.batchSize,
+    });
+    const last = records.at(-1);
+    if (!last) {
+      return { read: 0, cursor, awarded: [], deadLettered: [] };
+    }
+
+    const outcome = await inTransaction(this.options.pool, (client) =>
+      this.record(client, cursor, records, last.cursor),
+    );
+    if (!outcome) {
+      const moved = await loadCheckpoint(this.options.pool, this.name);
+      return { read: 0, cursor: moved, awarded: [], deadLettered: [] };
+    }
+
+    this.report(outcome);
+    this.lag.observe(last.recordedAt);
+    return outcome;
+  }
+
+  private async record(
+    client: pg.PoolClient,
+    from: Cursor,
+    records: StoredRecord[],
+    to: Cursor,
+  ): Promise<BatchOutcome | undefined> {
+    if (!(await claimCheckpoint(client, this.name, from))) {
+      return undefined;
+    }
+    const plan = planAwards(records, this.options.catalog);
+    const deadLettered = await recordDeadLetters(
+      client,
+      this.name,
+      plan.deadLetters,
+    );
+    const made = await insertAbsentAwards(client, plan.awards);
+    const awarded = made.map(badgeAwardedEvent);
+    await this.options.store.appendWithin(client, awarded);
+    await advanceCheckpoint(client, this.name, to);
+    return { read: records.length, cursor: to, awarded, deadLettered };
+  }
+
+  private report(outcome: BatchOutcome): void {
+    for (const letter of outcome.deadLettered) {
+      this.logger.warn(
+        {
+          eventId: letter.eventId,
+          position: letter.position,
+          code: letter.code,
+        },
+        `event dead-lettered: ${letter.reason}`,
+      );
+    }
+    for (const { id, event } of outcome.awarded) {
+      this.logger.info(
+        {
+          learnerId: event.payload.learnerId,
+          badgeId: event.payload.badgeId,
+          eventId: id,
+        },
+        "badge awarded",
+      );
+    }
+    if (outcome.awarded.length > 0) {
+      this.options.store.announceCommitted();
+    }
+  }
+}

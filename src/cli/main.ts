@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * The command line of the badge service: `serve`, `demo` and `migrate`.
+ * Commands return an exit code; only this file turns failures into output.
+ */
+import { existsSync } from "node:fs";
+import { Command } from "commander";
+import { runDemo } from "./demo.js";
+import { reportFailure } from "./failure.js";
+import { runMigrate } from "./migrate.js";
+import { runServe } from "./serve.js";
+
+if (existsSync(".env")) {
+  process.loadEnvFile(".env");
+}
+
+const program = new Command()
+  .name("edupulse-badges")
+  .description(
+    "Awards EduPulse badges from learning events, each at most once, " +
+      "recorded with its BadgeAwarded event in one transaction.",
+  );
+
+program
+  .command("serve")
+  .description(
+    "apply migrations and run the award consumer until SIGINT or SIGTERM",
+  )
+  .action(() => run(runServe));
+
+program
+  .command("demo")
+  .description(
+    "submit one quiz scored 96.5 for a new learner and print the award it earns",
+  )
+  .action(() => run(runDemo));
+
+program
+  .command("migrate")
+  .description("apply pending database migrations and exit")
+  .action(() => run(runMigrate));
+
+async function run(command: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await command();
+  } catch (error) {
+    process.exitCode = reportFailure(error);
+  }
+}
+
+await program.parseAsync();

@@ -1,0 +1,48 @@
+/**
+ * The domain events of EduPulse Live that this service reads or writes, as
+ * one discriminated union keyed by a typed map from event type to payload.
+ */
+
+export interface QuizSubmitted {
+  quizId: string;
+  learnerId: string;
+  /** Percentage in 0..100. */
+  score: number;
+}
+
+export interface BadgeAwarded {
+  badgeId: string;
+  learnerId: string;
+  awardedAt: Date;
+  reason: string;
+}
+
+export interface EventPayloads {
+  QuizSubmitted: QuizSubmitted;
+  BadgeAwarded: BadgeAwarded;
+}
+
+export type EventType = keyof EventPayloads;
+
+export const eventTypes = [
+  "QuizSubmitted",
+  "BadgeAwarded",
+] as const satisfies readonly EventType[];
+
+export type DomainEvent<T extends EventType = EventType> = {
+  [K in T]: { type: K; payload: EventPayloads[K] };
+}[T];
+
+/** An event with the identity and time it carries on the wire. */
+export interface Envelope<T extends EventType = EventType> {
+  id: string;
+  occurredAt: Date;
+  event: DomainEvent<T>;
+}
+
+export function isEventOfType<T extends EventType>(
+  envelope: Envelope,
+  type: T,
+): envelope is Envelope<T> {
+  return envelope.event.type === type;
+}

@@ -1,0 +1,90 @@
+/**
+ * Durable consumer checkpoints. A consumer advances its checkpoint in the
+ * same transaction as the effects of the events it passes.
+ */
+import type pg from "pg";
+import { type Cursor, streamStart } from "./stored-event.js";
+
+interface CheckpointRow {
+  transaction_id: string;
+  global_position: string;
+}
+
+export async function loadCheckpoint(
+  pool: pg.Pool,
+  consumer: string,
+): Promise<Cursor> {
+  await pool.query(
+    `INSERT INTO consumer_checkpoints (consumer, transaction_id, global_position)
+     VALUES ($1, $2::xid8, $3) ON CONFLICT (consumer) DO NOTHING`,
+    [consumer, streamStart.transactionId, streamStart.position],
+  );
+  const { rows } = await pool.query<CheckpointRow>(
+    `SELECT transaction_id::text, global_position
+     FROM consumer_checkpoints WHERE consumer = $1`,
+    [consumer],
+  );
+  return toCursor(rows[0]);
+}
+
+/**
+ * Locks the checkpoint for this transaction and tells whether it still
+ * stands where the caller read from; false means another process moved it.
+ */
+export async function claimCheckpoint(
+  client: pg.PoolClient,
+  consumer: string,
+  expected: Cursor,
+): Promise<boolean> {
+  const { rows } = await client.query<CheckpointRow>(
+    `SELECT transaction_id::text, global_position
+     FROM consumer_checkpoints WHERE consumer = $1 FOR UPDATE`,
+    [consumer],
+  );
+  const current = toCursor(rows[0]);
+  return (
+    current.transactionId === expected.transactionId &&
+    current.position === expected.position
+  );
+}
+
+export async function advanceCheckpoint(
+  client: pg.PoolClient,
+  consumer: string,
+  to: Cursor,
+): Promise<void> {
+  await client.query(
+    `UPDATE consumer_checkpoints
+     SET transaction_id = $2::xid8, global_position = $3, updated_at = now()
+     WHERE consumer = $1`,
+    [consumer, to.transactionId, to.position],
+  );
+}
+
+function toCursor(row: CheckpointRow | undefined): Cursor {
+  if (!row) {
+    return streamStart;
+  }
+  return {
+    transactionId: row.transaction_id,
+    position: Number(row.global_position),
+  };
+}
+
+/** How many events of interest lie after the consumer's checkpoint. */
+export async function eventsBehind(
+  db: pg.Pool,
+  consumer: string,
+  excludeTypes: readonly string[] = [],
+): Promise<number> {
+  const { rows } = await db.query<{ behind: string }>(
+    `SELECT count(*) AS behind
+     FROM event_store e, consumer_checkpoints c
+     WHERE c.consumer = $1
+       AND e.event_name <> ALL($2::text[])
+       AND (e.transaction_id, e.global_position)
+           > (c.transaction_id, c.global_position)`,
+    [consumer, excludeTypes],
+  );
+  return Number(rows[0]?.behind ?? 0);
+}

@@ -1,0 +1,206 @@
+/**
+ * The append-only event store on PostgreSQL: idempotent appends by event id
+ * and reads in the global order that never pass an uncommitted transaction.
+ */
+import type pg from "pg";
+import { encodeEvent } from "../domain/envelope-codec.js";
+import type { Envelope, EventType } from "../domain/events.js";
+import {
+  type AppendResult,
+  type Cursor,
+  decodeRecord,
+  type StoredEvent,
+  type StoredRecord,
+  streamStart,
+} from "./stored-event.js";
+import { inTransaction } from "./transaction.js";
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+export interface ReadOptions {
+  limit?: number;
+  /** Only these event names. */
+  types?: readonly string[];
+  /** All event names but these. */
+  excludeTypes?: readonly string[];
+}
+
+const insertEvents = `
+INSERT INTO event_store (id, occurred_at, event_name, payload)
+SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::jsonb[])
+ON CONFLICT (id) DO NOTHING
+RETURNING id, global_position`;
+
+const selectColumns = `global_position, transaction_id::text AS transaction_id_text,
+  id, occurred_at, recorded_at, event_name, payload`;
+
+/** Rows of transactions older than every running one: none can appear below. */
+const settled = "transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+export class EventStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly onCommitted: () => void = () => {},
+  ) {}
+
+  /** Appends in one transaction; events whose id is stored already are kept as they were. */
+  async append(envelopes: readonly Envelope[]): Promise<AppendResult[]> {
+    const results = await inTransaction(this.pool, (client) =>
+      this.appendWithin(client, envelopes),
+    );
+    if (results.some((result) => !result.duplicate)) {
+      this.announceCommitted();
+    }
+    return results;
+  }
+
+  /** Wakes readers after a commit that appended through `appendWithin`. */
+  announceCommitted(): void {
+    this.onCommitted();
+  }
+
+  /** Appends inside the caller's transaction; the caller signals the commit. */
+  async appendWithin(
+    client: pg.PoolClient,
+    envelopes: readonly Envelope[],
+  ): Promise<AppendResult[]> {
+    const firstIndex = new Map<string, number>();
+    const unique: Envelope[] = [];
+    envelopes.forEach((envelope, index) => {
+      if (!firstIndex.has(envelope.id)) {
+        firstIndex.set(envelope.id, index);
+        unique.push(envelope);
+      }
+    });
+
+    const inserted = await insertRows(client, unique);
+    const missing = unique.map((e) => e.id).filter((id) => !inserted.has(id));
+    const existing = await positionsOf(client, missing);
+
+    return envelopes.map((envelope, index) => {
+      const position = inserted.get(envelope.id) ?? existing.get(envelope.id);
+      if (position === undefined) {
+        throw new Error(`event ${envelope.id} was neither stored nor found`);
+      }
+      const isNew =
+        inserted.has(envelope.id) && firstIndex.get(envelope.id) === index;
+      return { id: envelope.id, position, duplicate: !isNew };
+    });
+  }
+
+  /** Rows after the cursor in the global order, committed and settled. */
+  async readForward(
+    after: Cursor = streamStart,
+    options: ReadOptions = {},
+    db: Queryable = this.pool,
+  ): Promise<StoredRecord[]> {
+    const params: unknown[] = [after.transactionId, after.position];
+    const filters = [
+      settled,
+      "(transaction_id, global_position) > ($1::xid8, $2)",
+    ];
+    if (options.types) {
+      params.push(options.types);
+      filters.push(`event_name = ANY($${params.length}::text[])`);
+    }
+    if (options.excludeTypes) {
+      params.push(options.excludeTypes);
+      filters.push(`event_name <> ALL($${params.length}::text[])`);
+    }
+    params.push(options.limit ?? 1000);
+
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${selectColumns} FROM event_store WHERE ${filters.join(" AND ")}
+       ORDER BY transaction_id, global_position LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Decoded events of one type after the cursor. */
+  async readByType<T extends EventType>(
+    type: T,
+    after: Cursor = streamStart,
+    limit = 1000,
+  ): Promise<StoredEvent<T>[]> {
+    const records = await this.readForward(after, { types: [type], limit });
+    return records.map((record) => decodeRecord(record) as StoredEvent<T>);
+  }
+
+  /** The cursor of the newest settled row: reading after it yields only what comes later. */
+  async head(): Promise<Cursor> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${selectColumns} FROM event_store WHERE ${settled}
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const newest = rows[0];
+    return newest ? toRecord(newest).cursor : streamStart;
+  }
+
+  /** The cursor of the event at a global position, to resume after it. */
+  async cursorAt(position: number): Promise<Cursor | undefined> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${selectColumns} FROM event_store WHERE global_position = $1`,
+      [position],
+    );
+    const row = rows[0];
+    return row ? toRecord(row).cursor : undefined;
+  }
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id_text: string;
+  id: string;
+  occurred_at: Date;
+  recorded_at: Date;
+  event_name: string;
+  payload: unknown;
+}
+
+function toRecord(row: EventRow): StoredRecord {
+  return {
+    cursor: {
+      transactionId: row.transaction_id_text,
+      position: Number(row.global_position),
+    },
+    id: row.id,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    eventName: row.event_name,
+    payload: row.payload,
+  };
+}
+
+async function insertRows(
+  client: pg.PoolClient,
+  envelopes: readonly Envelope[],
+): Promise<Map<string, number>> {
+  if (envelopes.length === 0) {
+    return new Map();
+  }
+  const { rows } = await client.query<{ id: string; global_position: string }>(
+    insertEvents,
+    [
+      envelopes.map((e) => e.id),
+      envelopes.map((e) => e.occurredAt),
+      envelopes.map((e) => e.event.type),
+      envelopes.map((e) => JSON.stringify(encodeEvent(e.event))),
+    ],
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.global_position)]));
+}
+
+async function positionsOf(
+  client: pg.PoolClient,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const { rows } = await client.query<{ id: string; global_position: string }>(
+    "SELECT id, global_position FROM event_store WHERE id = ANY($1::uuid[])",
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.global_position)]));
+}
