@@ -44,7 +44,16 @@ async function submitAndShow(service: BadgeService): Promise<number> {
   }
   print("BadgeAwarded event", encodeEnvelope(event));
   const held = await badgesOfLearner(service.database.pool, learnerId);
-  print("learner_badges", held);
+  print(
+    "learner_badges",
+    held.map((award) => ({
+      learner_id: award.learnerId,
+      badge_id: award.badgeId,
+      awarded_at: award.awardedAt.toISOString(),
+      reason: award.reason,
+      trigger_event_id: award.triggerEventId,
+    })),
+  );
   return 0;
 }
 

@@ -11,13 +11,15 @@ const shutdownDeadlineMs = 30_000;
 export async function runServe(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Listening from the start: a signal during start-up stops right after it.
+  const stopRequested = nextStopSignal();
   const service = await startBadgeService(config, logger);
   logger.info(
     { database: service.database.embedded ? "embedded" : "DATABASE_URL" },
     "badge service running",
   );
 
-  const signal = await nextStopSignal();
+  const signal = await stopRequested;
   logger.info({ signal }, "stopping");
   const deadline = setTimeout(() => {
     logger.error("shutdown deadline passed; exiting");

@@ -79,11 +79,12 @@ export async function eventsBehind(
 ): Promise<number> {
   const { rows } = await db.query<{ behind: string }>(
     `SELECT count(*) AS behind
-     FROM event_store e, consumer_checkpoints c
-     WHERE c.consumer = $1
-       AND e.event_name <> ALL($2::text[])
-       AND (e.transaction_id, e.global_position)
-           > (c.transaction_id, c.global_position)`,
+     FROM event_store e
+     LEFT JOIN consumer_checkpoints c ON c.consumer = $1
+     WHERE e.event_name <> ALL($2::text[])
+       AND (c.consumer IS NULL
+            OR (e.transaction_id, e.global_position)
+               > (c.transaction_id, c.global_position))`,
     [consumer, excludeTypes],
   );
   return Number(rows[0]?.behind ?? 0);

@@ -12,7 +12,10 @@ export interface Award {
   triggerEventId: string;
 }
 
-export interface HeldBadge extends Award {}
+/** A holding as stored; awards written by the original service name no trigger. */
+export interface HeldBadge extends Omit<Award, "triggerEventId"> {
+  triggerEventId: string | null;
+}
 
 /** Inserts the awards not held yet; returns those actually made. */
 export async function insertAbsentAwards(
@@ -62,7 +65,7 @@ export async function badgesOfLearner(
     badgeId: row.badge_id,
     awardedAt: row.awarded_at,
     reason: row.reason,
-    triggerEventId: row.trigger_event_id ?? "",
+    triggerEventId: row.trigger_event_id,
   }));
 }
 

@@ -1,31 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BadgeService } from "../../src/service.js";
+import { describe, expect, it } from "vitest";
 import { quizSubmitted } from "../support/events.js";
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from "../support/test-database.js";
-import { caughtUp, startTestService } from "../support/test-service.js";
+import { caughtUp, useTestService } from "../support/test-service.js";
 
 const quizMaster = "11111111-1111-1111-1111-111111111111";
 const perfectScore = "22222222-2222-2222-2222-222222222222";
 
-let database: TestDatabase;
-let service: BadgeService;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  service = await startTestService(database.url);
-});
-
-afterAll(async () => {
-  await service?.stop();
-  await database?.drop();
-});
+const subject = useTestService();
 
 async function badgesOf(learnerId: string): Promise<string[]> {
-  const { rows } = await database.pool.query<{ badge_id: string }>(
+  const { rows } = await subject.database.pool.query<{ badge_id: string }>(
     "SELECT badge_id FROM learner_badges WHERE learner_id = $1 ORDER BY badge_id",
     [learnerId],
   );
@@ -35,7 +19,7 @@ async function badgesOf(learnerId: string): Promise<string[]> {
 async function awardEventsOf(
   learnerId: string,
 ): Promise<{ badge_id: string }[]> {
-  const { rows } = await database.pool.query<{ badge_id: string }>(
+  const { rows } = await subject.database.pool.query<{ badge_id: string }>(
     `SELECT payload->'payload'->>'badge_id' AS badge_id FROM event_store
      WHERE event_name = 'BadgeAwarded'
        AND payload->'payload'->>'learner_id' = $1
@@ -48,8 +32,8 @@ async function awardEventsOf(
 describe("award consumer", () => {
   it("awards Quiz Master alone for a score of 97, with one BadgeAwarded event", async () => {
     const learner = randomUUID();
-    await service.store.append([quizSubmitted(learner, 97)]);
-    await caughtUp(service);
+    await subject.service.store.append([quizSubmitted(learner, 97)]);
+    await caughtUp(subject.service);
 
     expect(await badgesOf(learner)).toEqual([quizMaster]);
     expect(await awardEventsOf(learner)).toEqual([{ badge_id: quizMaster }]);
@@ -64,8 +48,8 @@ describe("award consumer", () => {
     "awards $badges.length badge(s) for a score of $score",
     async ({ score, badges }) => {
       const learner = randomUUID();
-      await service.store.append([quizSubmitted(learner, score)]);
-      await caughtUp(service);
+      await subject.service.store.append([quizSubmitted(learner, score)]);
+      await caughtUp(subject.service);
 
       expect(await badgesOf(learner)).toEqual(badges);
       expect((await awardEventsOf(learner)).map((e) => e.badge_id)).toEqual(
@@ -77,10 +61,10 @@ describe("award consumer", () => {
   it("gives no second badge or event for a resubmission or a repeated event id", async () => {
     const learner = randomUUID();
     const first = quizSubmitted(learner, 95);
-    await service.store.append([first]);
-    const repeated = await service.store.append([first]);
-    await service.store.append([quizSubmitted(learner, 99)]);
-    await caughtUp(service);
+    await subject.service.store.append([first]);
+    const repeated = await subject.service.store.append([first]);
+    await subject.service.store.append([quizSubmitted(learner, 99)]);
+    await caughtUp(subject.service);
 
     expect(repeated[0]?.duplicate).toBe(true);
     expect(await badgesOf(learner)).toEqual([quizMaster]);
@@ -92,8 +76,10 @@ describe("award consumer", () => {
     const submissions = Array.from({ length: 200 }, () =>
       quizSubmitted(learner, 100),
     );
-    await Promise.all(submissions.map((s) => service.store.append([s])));
-    await caughtUp(service);
+    await Promise.all(
+      submissions.map((s) => subject.service.store.append([s])),
+    );
+    await caughtUp(subject.service);
 
     expect(await badgesOf(learner)).toEqual([quizMaster, perfectScore]);
     expect(await awardEventsOf(learner)).toHaveLength(2);
@@ -104,10 +90,10 @@ describe("award consumer", () => {
     const submission = quizSubmitted(learner, 92, {
       occurredAt: new Date("2026-03-01T10:00:00.000Z"),
     });
-    await service.store.append([submission]);
-    await caughtUp(service);
+    await subject.service.store.append([submission]);
+    await caughtUp(subject.service);
 
-    const { rows } = await database.pool.query(
+    const { rows } = await subject.database.pool.query(
       "SELECT trigger_event_id, awarded_at, reason FROM learner_badges WHERE learner_id = $1",
       [learner],
     );

@@ -1,13 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BadgeService } from "../../src/service.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { deadLettersOf } from "../../src/store/dead-letters.js";
 import { quizSubmitted } from "../support/events.js";
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from "../support/test-database.js";
-import { caughtUp, startTestService } from "../support/test-service.js";
+import { caughtUp, useTestService } from "../support/test-service.js";
 
 const learner = randomUUID();
 
@@ -72,33 +67,28 @@ const badRows = [
   },
 ].map((row) => ({ ...row, id: randomUUID() }));
 
-let database: TestDatabase;
-let service: BadgeService;
+const subject = useTestService();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  service = await startTestService(database.url);
   for (const row of badRows) {
-    await database.pool.query(
+    await subject.database.pool.query(
       `INSERT INTO event_store (id, occurred_at, event_name, payload)
        VALUES ($1, now(), $2, $3)`,
       [row.id, row.eventName, row.payload],
     );
   }
-  await service.store.append([quizSubmitted(learner, 91)]);
-  await caughtUp(service);
-});
-
-afterAll(async () => {
-  await service?.stop();
-  await database?.drop();
+  await subject.service.store.append([quizSubmitted(learner, 91)]);
+  await caughtUp(subject.service);
 });
 
 describe("bad events in the store", () => {
   it.each(badRows)(
     "dead-letters $name with its code and field",
     async (row) => {
-      const letters = await deadLettersOf(database.pool, service.consumer.name);
+      const letters = await deadLettersOf(
+        subject.database.pool,
+        subject.service.consumer.name,
+      );
       const letter = letters.find((l) => l.eventId === row.id);
 
       expect(letter?.code).toBe(row.code);
@@ -107,12 +97,15 @@ describe("bad events in the store", () => {
   );
 
   it("records each bad event once", async () => {
-    const letters = await deadLettersOf(database.pool, service.consumer.name);
+    const letters = await deadLettersOf(
+      subject.database.pool,
+      subject.service.consumer.name,
+    );
     expect(letters).toHaveLength(badRows.length);
   });
 
   it("still awards the good event that follows them", async () => {
-    const { rows } = await database.pool.query(
+    const { rows } = await subject.database.pool.query(
       "SELECT badge_id FROM learner_badges WHERE learner_id = $1",
       [learner],
     );
@@ -122,7 +115,7 @@ describe("bad events in the store", () => {
   });
 
   it("leaves the bad events in the store untouched", async () => {
-    const { rows } = await database.pool.query(
+    const { rows } = await subject.database.pool.query(
       "SELECT count(*)::int AS n FROM event_store WHERE id = ANY($1::uuid[])",
       [badRows.map((row) => row.id)],
     );

@@ -1,26 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BadgeService } from "../../src/service.js";
+import { describe, expect, it } from "vitest";
 import { delay } from "../../src/support/delay.js";
 import { quizSubmitted } from "../support/events.js";
-import {
-  createTestDatabase,
-  type TestDatabase,
-} from "../support/test-database.js";
-import { caughtUp, startTestService } from "../support/test-service.js";
+import { caughtUp, useTestService } from "../support/test-service.js";
 
-let database: TestDatabase;
-let service: BadgeService;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  service = await startTestService(database.url);
-});
-
-afterAll(async () => {
-  await service?.stop();
-  await database?.drop();
-});
+const subject = useTestService();
 
 async function until(
   condition: () => boolean,
@@ -41,24 +25,27 @@ describe("in-process dispatcher", () => {
     const slow: string[] = [];
     let failures = 0;
     const subscriptions = await Promise.all([
-      service.dispatcher.subscribe("BadgeAwarded", ({ envelope }) => {
+      subject.service.dispatcher.subscribe("BadgeAwarded", ({ envelope }) => {
         healthy.push(envelope.id);
       }),
-      service.dispatcher.subscribe("BadgeAwarded", async ({ envelope }) => {
-        await delay(20);
-        slow.push(envelope.id);
-      }),
-      service.dispatcher.subscribe("BadgeAwarded", () => {
+      subject.service.dispatcher.subscribe(
+        "BadgeAwarded",
+        async ({ envelope }) => {
+          await delay(20);
+          slow.push(envelope.id);
+        },
+      ),
+      subject.service.dispatcher.subscribe("BadgeAwarded", () => {
         failures += 1;
         throw new Error("subscriber bug");
       }),
     ]);
 
     const learners = Array.from({ length: 30 }, () => randomUUID());
-    await service.store.append(
+    await subject.service.store.append(
       learners.map((learner) => quizSubmitted(learner, 100)),
     );
-    await caughtUp(service);
+    await caughtUp(subject.service);
     await until(() => healthy.length === 60 && slow.length === 60);
 
     expect(new Set(healthy).size).toBe(60);
@@ -69,10 +56,10 @@ describe("in-process dispatcher", () => {
 
   it("keeps awarding after a subscriber failed", async () => {
     const learner = randomUUID();
-    await service.store.append([quizSubmitted(learner, 93)]);
-    await caughtUp(service);
+    await subject.service.store.append([quizSubmitted(learner, 93)]);
+    await caughtUp(subject.service);
 
-    const { rows } = await database.pool.query(
+    const { rows } = await subject.database.pool.query(
       "SELECT count(*)::int AS n FROM learner_badges WHERE learner_id = $1",
       [learner],
     );
@@ -81,18 +68,18 @@ describe("in-process dispatcher", () => {
 
   it("delivers only events committed after the subscription began, unless asked for earlier ones", async () => {
     const before = randomUUID();
-    await service.store.append([quizSubmitted(before, 95)]);
-    await caughtUp(service);
+    await subject.service.store.append([quizSubmitted(before, 95)]);
+    await caughtUp(subject.service);
 
     const seen: string[] = [];
-    const subscription = await service.dispatcher.subscribe(
+    const subscription = await subject.service.dispatcher.subscribe(
       "BadgeAwarded",
       ({ envelope }) => {
         seen.push(envelope.event.payload.learnerId);
       },
     );
     const after = randomUUID();
-    await service.store.append([quizSubmitted(after, 95)]);
+    await subject.service.store.append([quizSubmitted(after, 95)]);
     await until(() => seen.length === 1);
     await subscription.close();
 
@@ -101,14 +88,14 @@ describe("in-process dispatcher", () => {
 
   it("wakes a subscriber on a commit made by another process", async () => {
     const seen: string[] = [];
-    const subscription = await service.dispatcher.subscribe(
+    const subscription = await subject.service.dispatcher.subscribe(
       "QuizSubmitted",
       ({ envelope }) => {
         seen.push(envelope.id);
       },
     );
     const id = randomUUID();
-    await database.pool.query(
+    await subject.database.pool.query(
       `INSERT INTO event_store (id, occurred_at, event_name, payload)
        VALUES ($1, now(), 'QuizSubmitted', $2)`,
       [
@@ -123,7 +110,7 @@ describe("in-process dispatcher", () => {
         },
       ],
     );
-    await database.pool.query(
+    await subject.database.pool.query(
       "SELECT pg_notify('edupulse_events_committed', '')",
     );
     await until(() => seen.length === 1, 700);

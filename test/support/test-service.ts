@@ -1,9 +1,11 @@
 /** Starts the real service on a test database, quiet, and waits on it. */
 import { pino } from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { type BadgeService, startBadgeService } from "../../src/service.js";
 import { eventsBehind } from "../../src/store/checkpoints.js";
 import { delay } from "../../src/support/delay.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
 export const silentLogger = pino({ level: "silent" });
 
@@ -30,4 +32,41 @@ export async function caughtUp(
     }
     await delay(20);
   }
+}
+
+export interface ServiceUnderTest {
+  readonly database: TestDatabase;
+  readonly service: BadgeService;
+}
+
+/** A database and a running service for the whole test file. */
+export function useTestService(): ServiceUnderTest {
+  let database: TestDatabase | undefined;
+  let service: BadgeService | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    service = await startTestService(database.url);
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    await database?.drop();
+  });
+
+  return {
+    get database() {
+      return defined(database);
+    },
+    get service() {
+      return defined(service);
+    },
+  };
+}
+
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) {
+    throw new Error("used before beforeAll ran");
+  }
+  return value;
 }
