@@ -143,7 +143,7 @@ describe("decodeEnvelope", () => {
       name: "an envelope without id",
       input: withoutField("id"),
       field: "id",
-      reason: /uuid/,
+      reason: /^is required$/,
     },
     {
       name: "an id that is not a uuid",
@@ -173,7 +173,7 @@ describe("decodeEnvelope", () => {
       name: "an envelope without event",
       input: withoutField("event"),
       field: "event",
-      reason: /object/,
+      reason: /^is required$/,
     },
     {
       name: "an event type that is not a string",
@@ -228,7 +228,13 @@ describe("decodeEnvelope", () => {
       name: "a payload without learner_id",
       input: withoutPayloadField("learner_id"),
       field: "event.payload.learner_id",
-      reason: /uuid/,
+      reason: /^is required$/,
+    },
+    {
+      name: "an event without payload",
+      input: { ...exampleQuiz(), event: { type: "QuizSubmitted" } },
+      field: "event.payload",
+      reason: /^is required$/,
     },
     {
       name: "a quiz_id that is not a uuid",
