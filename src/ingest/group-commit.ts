@@ -1,0 +1,125 @@
+/**
+ * Group commit for ingest: submissions that arrive while a commit is in
+ * flight, or within a short window, share the next transaction. Each caller
+ * still hears back only after the transaction holding its events committed,
+ * but the store pays one disk flush per group instead of one per request.
+ */
+import type { Envelope } from "../domain/events.js";
+import type { EventStore } from "../store/event-store.js";
+import type { AppendResult } from "../store/stored-event.js";
+
+export interface GroupCommitOptions {
+  /** Longest a submission waits for company before its group is written. */
+  maxWaitMs?: number;
+  /** Most events in one transaction. */
+  maxEvents?: number;
+}
+
+interface Pending {
+  envelopes: readonly Envelope[];
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export class GroupCommitAppender {
+  private readonly maxWaitMs: number;
+  private readonly maxEvents: number;
+  private queue: Pending[] = [];
+  private queuedEvents = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: Pick<EventStore, "append">,
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxWaitMs = options.maxWaitMs ?? 2;
+    this.maxEvents = options.maxEvents ?? 1000;
+  }
+
+  /** Appends the events in one transaction shared with other callers. */
+  append(envelopes: readonly Envelope[]): Promise<AppendResult[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ envelopes, resolve, reject });
+      this.queuedEvents += envelopes.length;
+      this.schedule();
+    });
+  }
+
+  /** Resolves once everything submitted so far is committed or failed. */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.writing) {
+      this.flushSoon(0);
+      await this.writing;
+    }
+  }
+
+  private schedule(): void {
+    if (this.queuedEvents >= this.maxEvents) {
+      this.flushSoon(0);
+    } else {
+      this.flushSoon(this.maxWaitMs);
+    }
+  }
+
+  private flushSoon(waitMs: number): void {
+    if (this.writing) {
+      return;
+    }
+    if (waitMs === 0) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.writing = this.writeGroups();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.flushSoon(0);
+    }, waitMs);
+  }
+
+  /** Writes groups back to back while submissions keep arriving. */
+  private async writeGroups(): Promise<void> {
+    while (this.queue.length > 0) {
+      await this.writeGroup(this.takeGroup());
+    }
+    this.writing = undefined;
+  }
+
+  private takeGroup(): Pending[] {
+    const group: Pending[] = [];
+    let events = 0;
+    while (this.queue.length > 0) {
+      const next = this.queue[0];
+      if (
+        !next ||
+        (group.length > 0 && events + next.envelopes.length > this.maxEvents)
+      ) {
+        break;
+      }
+      group.push(next);
+      events += next.envelopes.length;
+      this.queue.shift();
+    }
+    this.queuedEvents -= events;
+    return group;
+  }
+
+  private async writeGroup(group: Pending[]): Promise<void> {
+    try {
+      const results = await this.store.append(
+        group.flatMap((p) => p.envelopes),
+      );
+      let offset = 0;
+      for (const pending of group) {
+        const count = pending.envelopes.length;
+        pending.resolve(results.slice(offset, offset + count));
+        offset += count;
+      }
+    } catch (error) {
+      for (const pending of group) {
+        pending.reject(error);
+      }
+    }
+  }
+}
