@@ -2,41 +2,22 @@
  * Converts between the wire format (snake_case JSON) and the typed domain
  * events. This is the one place where field names are mapped.
  */
-import type { z } from "zod";
-import {
-  type DomainEvent,
-  type Envelope,
-  type EventPayloads,
-  type EventType,
-  eventTypes,
+import type {
+  DomainEvent,
+  Envelope,
+  EventPayloads,
+  EventType,
 } from "./events.js";
-import { type FieldIssue, ValidationError } from "./errors.js";
+import { eventTypes } from "./events.js";
+import { toValidationError } from "./validation-issues.js";
 import {
-  envelopeHeader,
-  payloadSchemas,
+  type DecodedWireEnvelope,
+  type DecodedWireEvent,
   type WireEnvelope,
   type WireEvent,
+  wireEnvelope,
+  wireEvent,
 } from "./wire-schema.js";
-
-type PayloadDecoders = {
-  [T in EventType]: (
-    wire: z.output<(typeof payloadSchemas)[T]>,
-  ) => EventPayloads[T];
-};
-
-const fromWire: PayloadDecoders = {
-  QuizSubmitted: (wire) => ({
-    quizId: wire.quiz_id,
-    learnerId: wire.learner_id,
-    score: wire.score,
-  }),
-  BadgeAwarded: (wire) => ({
-    badgeId: wire.badge_id,
-    learnerId: wire.learner_id,
-    awardedAt: wire.awarded_at,
-    reason: wire.reason,
-  }),
-};
 
 type PayloadEncoders = {
   [T in EventType]: (payload: EventPayloads[T]) => Record<string, unknown>;
@@ -62,43 +43,53 @@ export function isEventType(value: unknown): value is EventType {
 
 /** Decodes a whole envelope; throws ValidationError naming each bad field. */
 export function decodeEnvelope(input: unknown): Envelope {
-  const header = envelopeHeader.safeParse(input);
-  if (!header.success) {
-    throw new ValidationError("INVALID_EVENT", toFieldIssues(header.error));
+  const parsed = wireEnvelope.safeParse(input);
+  if (!parsed.success) {
+    throw toValidationError(parsed.error.issues, input);
   }
-  const event = decodeEvent(header.data.event, "event");
-  return { id: header.data.id, occurredAt: header.data.occurred_at, event };
+  return fromWireEnvelope(parsed.data);
 }
 
 /** Decodes the `{type, payload}` object, as stored in `event_store.payload`. */
 export function decodeEvent(input: unknown, path = ""): DomainEvent {
-  const prefix = path ? `${path}.` : "";
-  const type = (input as { type?: unknown } | null)?.type;
-  if (!isEventType(type)) {
-    throw new ValidationError("UNKNOWN_EVENT_TYPE", [
-      {
-        field: `${prefix}type`,
-        reason: `unknown event type ${JSON.stringify(type)}; expected one of ${eventTypes.join(", ")}`,
-      },
-    ]);
+  const parsed = wireEvent.safeParse(input);
+  if (!parsed.success) {
+    throw toValidationError(parsed.error.issues, input, path ? [path] : []);
   }
-  return decodePayload(type, (input as { payload?: unknown }).payload, prefix);
+  return fromWireEvent(parsed.data);
 }
 
-function decodePayload<T extends EventType>(
-  type: T,
-  payload: unknown,
-  prefix: string,
-): DomainEvent {
-  const parsed = payloadSchemas[type].safeParse(payload);
-  if (!parsed.success) {
-    throw new ValidationError(
-      "INVALID_EVENT",
-      toFieldIssues(parsed.error, `${prefix}payload`),
-    );
+/** Maps an envelope the schema has already checked to domain terms. */
+export function fromWireEnvelope(wire: DecodedWireEnvelope): Envelope {
+  return {
+    id: wire.id,
+    occurredAt: wire.occurred_at,
+    event: fromWireEvent(wire.event),
+  };
+}
+
+function fromWireEvent(wire: DecodedWireEvent): DomainEvent {
+  switch (wire.type) {
+    case "QuizSubmitted":
+      return {
+        type: wire.type,
+        payload: {
+          quizId: wire.payload.quiz_id,
+          learnerId: wire.payload.learner_id,
+          score: wire.payload.score,
+        },
+      };
+    case "BadgeAwarded":
+      return {
+        type: wire.type,
+        payload: {
+          badgeId: wire.payload.badge_id,
+          learnerId: wire.payload.learner_id,
+          awardedAt: wire.payload.awarded_at,
+          reason: wire.payload.reason,
+        },
+      };
   }
-  const decode = fromWire[type] as (wire: unknown) => EventPayloads[T];
-  return { type, payload: decode(parsed.data) } as DomainEvent;
 }
 
 export function encodeEvent(event: DomainEvent): WireEvent {
@@ -114,11 +105,4 @@ export function encodeEnvelope(envelope: Envelope): WireEnvelope {
     occurred_at: envelope.occurredAt.toISOString(),
     event: encodeEvent(envelope.event),
   };
-}
-
-function toFieldIssues(error: z.ZodError, prefix = ""): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join("."),
-    reason: issue.message,
-  }));
 }

@@ -3,6 +3,7 @@
  * them is the only way data from outside becomes a domain event.
  */
 import { z } from "zod";
+import { eventTypes } from "./events.js";
 
 /** A reason for a bad value, and a plainer one for a missing value. */
 const unless = (reason: string) => (issue: { input: unknown }) =>
@@ -44,24 +45,50 @@ export const badgeAwardedPayload = z.object(
   payloadObject,
 );
 
-export const payloadSchemas = {
-  QuizSubmitted: quizSubmittedPayload,
-  BadgeAwarded: badgeAwardedPayload,
-} as const;
+const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
+  z.object({ type: z.literal(type), payload }, eventObject);
 
-export const envelopeHeader = z.object({
-  id,
-  occurred_at: timestamp,
-  event: z.object(
-    {
-      type: z.string({ error: unless("must be a string") }),
-      payload: z.unknown().refine((value) => value !== undefined, {
-        error: "is required",
-      }),
-    },
-    { error: unless("must be an object with type and payload") },
-  ),
-});
+const eventObject = {
+  error: unless("must be an object with type and payload"),
+};
+
+/** Names the known types when the discriminator matches none of them. */
+function unknownType(issue: { input: unknown }): string {
+  if (issue.input === null || typeof issue.input !== "object") {
+    return issue.input === undefined
+      ? "is required"
+      : "must be an object with type and payload";
+  }
+  const type = (issue.input as { type?: unknown }).type;
+  if (type === undefined) {
+    return "is required";
+  }
+  if (typeof type !== "string") {
+    return "must be a string";
+  }
+  return `unknown event type ${JSON.stringify(type)}; expected one of ${eventTypes.join(", ")}`;
+}
+
+export const wireEvent = z
+  .discriminatedUnion(
+    "type",
+    [
+      eventOf("QuizSubmitted", quizSubmittedPayload),
+      eventOf("BadgeAwarded", badgeAwardedPayload),
+    ],
+    { error: unknownType },
+  )
+  .meta({ id: "Event", description: "A domain event: its type and payload." });
+
+export const wireEnvelope = z
+  .object({ id, occurred_at: timestamp, event: wireEvent }, eventObject)
+  .meta({
+    id: "Envelope",
+    description: "An event with its id and the time it occurred.",
+  });
+
+export type DecodedWireEnvelope = z.output<typeof wireEnvelope>;
+export type DecodedWireEvent = z.output<typeof wireEvent>;
 
 export interface WireEvent {
   type: string;

@@ -206,7 +206,7 @@ describe("planAwards", () => {
     expect(plan.deadLetters.map((letter) => letter.code)).toEqual([
       "UNKNOWN_EVENT_TYPE",
       "INVALID_EVENT",
-      "UNKNOWN_EVENT_TYPE",
+      "INVALID_EVENT",
     ]);
   });
 

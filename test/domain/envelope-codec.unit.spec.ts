@@ -341,8 +341,13 @@ describe("decodeEvent", () => {
     expect(error.field).toBe(field);
   });
 
-  it("rejects null as UNKNOWN_EVENT_TYPE", () => {
-    expect(rejection(() => decodeEvent(null)).code).toBe("UNKNOWN_EVENT_TYPE");
+  it("rejects null as INVALID_EVENT: it is no event object at all", () => {
+    const error = rejection(() => decodeEvent(null));
+
+    expect(error.code).toBe("INVALID_EVENT");
+    expect(error.issues[0]?.reason).toBe(
+      "must be an object with type and payload",
+    );
   });
 
   it("encodes a domain event back to the stored snake_case form", () => {
