@@ -4,6 +4,7 @@
  * an error naming the variable.
  */
 import { z } from "zod";
+import { scopes } from "./api/access.js";
 import { BadgeServiceError } from "./domain/errors.js";
 
 const positiveInt = (fallback: number) =>
@@ -12,6 +13,26 @@ const positiveInt = (fallback: number) =>
     .int({ error: "must be a whole number" })
     .positive({ error: "must be positive" })
     .default(fallback);
+
+const apiTokens = z
+  .string()
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: "custom", message: "must be JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.array(
+      z.object({
+        name: z.string().min(1),
+        token: z.string().min(16, { error: "must be at least 16 characters" }),
+        scopes: z.array(z.enum(scopes)).min(1),
+      }),
+    ),
+  );
 
 const configSchema = z.object({
   DATABASE_URL: z
@@ -25,6 +46,17 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   AWARD_BATCH_SIZE: positiveInt(500),
   CONSUMER_LAG_WARNING_SECONDS: positiveInt(10),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(0)
+    .max(65_535, { error: "must be a port number" })
+    .default(8080),
+  API_TOKENS: apiTokens.default([]),
+  BATCH_MAX_EVENTS: positiveInt(1000),
+  BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  INGEST_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(2),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),

@@ -9,6 +9,8 @@ import { InProcessDispatcher } from "./bus/in-process-dispatcher.js";
 import type { Config } from "./config.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog.js";
 import { CommitAnnouncer, CommitListener } from "./store/commit-channel.js";
+import { GroupCommitAppender } from "./ingest/group-commit.js";
+import { ServiceMetrics } from "./observability/metrics.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { EventStore } from "./store/event-store.js";
 import { migrate } from "./store/migrator.js";
@@ -16,8 +18,12 @@ import { migrate } from "./store/migrator.js";
 export interface BadgeService {
   database: Database;
   store: EventStore;
+  /** The ingest path: appends shared by concurrent callers (group commit). */
+  ingest: GroupCommitAppender;
   dispatcher: Dispatcher;
   consumer: AwardConsumer;
+  catalog: Catalog;
+  metrics: ServiceMetrics;
   /** Finishes the batch in hand, checkpoints, and closes the database. */
   stop(): Promise<void>;
 }
@@ -60,24 +66,43 @@ async function startParts(
   );
   await listener.start();
 
+  const ingest = new GroupCommitAppender(store, {
+    maxWaitMs: config.INGEST_MAX_WAIT_MS,
+  });
+  const catalog = options.catalog ?? defaultCatalog;
+  const metrics = new ServiceMetrics({
+    pool: database.pool,
+    consumerLag: () => consumer.lag(),
+  });
   const consumer = new AwardConsumer({
     pool: database.pool,
     store,
     dispatcher,
-    catalog: options.catalog ?? defaultCatalog,
+    catalog,
     logger,
     batchSize: config.AWARD_BATCH_SIZE,
     lagWarningSeconds: config.CONSUMER_LAG_WARNING_SECONDS,
+    onBatch: (outcome) => metrics.batchProcessed(outcome),
   });
   const stopConsumer = new AbortController();
   const consuming = consumer.run(stopConsumer.signal);
 
   const stop = async () => {
+    await ingest.drain();
     stopConsumer.abort();
     await consuming;
     await dispatcher.close();
     await listener.close();
     await database.close();
   };
-  return { database, store, dispatcher, consumer, stop };
+  return {
+    database,
+    store,
+    ingest,
+    dispatcher,
+    consumer,
+    catalog,
+    metrics,
+    stop,
+  };
 }

@@ -10,7 +10,9 @@ import type { Catalog } from "../domain/catalog.js";
 import type { Envelope } from "../domain/events.js";
 import {
   advanceCheckpoint,
+  type ConsumerLag,
   claimCheckpoint,
+  consumerLag,
   loadCheckpoint,
 } from "../store/checkpoints.js";
 import { type DeadLetter, recordDeadLetters } from "../store/dead-letters.js";
@@ -35,6 +37,8 @@ export interface AwardConsumerOptions {
   lagWarningSeconds?: number;
   /** Longest sleep between looks when no commit signal arrives. */
   idleRecheckMs?: number;
+  /** Called after each committed batch, for metrics. */
+  onBatch?: (outcome: BatchOutcome) => void;
 }
 
 export interface BatchOutcome {
@@ -52,18 +56,38 @@ export class AwardConsumer {
   private readonly batchSize: number;
   private readonly idleRecheckMs: number;
   private readonly logger: Logger;
-  private readonly lag: LagWatch;
+  private readonly lagWatch: LagWatch;
+  private state: "idle" | "running" | "failing" = "idle";
 
   constructor(private readonly options: AwardConsumerOptions) {
     this.name = options.name ?? "badge-awards";
     this.batchSize = options.batchSize ?? 500;
     this.idleRecheckMs = options.idleRecheckMs ?? 1000;
     this.logger = options.logger.child({ consumer: this.name });
-    this.lag = new LagWatch(this.logger, options.lagWarningSeconds ?? 10);
+    this.lagWatch = new LagWatch(this.logger, options.lagWarningSeconds ?? 10);
+  }
+
+  /** Whether `run` is working and its last attempt succeeded. */
+  get running(): boolean {
+    return this.state === "running";
+  }
+
+  /** How far the consumer is behind the store. */
+  lag(): Promise<ConsumerLag> {
+    return consumerLag(this.options.pool, this.name, writtenHere);
   }
 
   /** Processes batches until aborted; the batch in hand is finished first. */
   async run(abort: AbortSignal): Promise<void> {
+    this.state = "running";
+    try {
+      await this.loop(abort);
+    } finally {
+      this.state = "idle";
+    }
+  }
+
+  private async loop(abort: AbortSignal): Promise<void> {
     let cursor: Cursor | undefined;
     let failures = 0;
     while (!abort.aborted) {
@@ -73,6 +97,7 @@ export class AwardConsumer {
         const outcome = await this.processBatch(cursor);
         cursor = outcome.cursor;
         failures = 0;
+        this.state = "running";
         if (outcome.read < this.batchSize) {
           await this.options.dispatcher.nextCommit(
             seen,
@@ -83,6 +108,7 @@ export class AwardConsumer {
       } catch (error) {
         failures += 1;
         cursor = undefined;
+        this.state = "failing";
         const backoffMs = Math.min(30_000, 250 * 2 ** failures);
         this.logger.error(
           { err: error, backoffMs },
@@ -113,7 +139,8 @@ export class AwardConsumer {
     }
 
     this.report(outcome);
-    this.lag.observe(last.recordedAt);
+    this.lagWatch.observe(last.recordedAt);
+    this.options.onBatch?.(outcome);
     return outcome;
   }
 

@@ -4,6 +4,7 @@
  */
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { startApi } from "../api/start.js";
 import { startBadgeService } from "../service.js";
 
 const shutdownDeadlineMs = 30_000;
@@ -14,6 +15,10 @@ export async function runServe(): Promise<number> {
   // Listening from the start: a signal during start-up stops right after it.
   const stopRequested = nextStopSignal();
   const service = await startBadgeService(config, logger);
+  const api = await startApi(service, config, logger).catch(async (error) => {
+    await service.stop();
+    throw error;
+  });
   logger.info(
     { database: service.database.embedded ? "embedded" : "DATABASE_URL" },
     "badge service running",
@@ -27,6 +32,7 @@ export async function runServe(): Promise<number> {
   }, shutdownDeadlineMs);
   deadline.unref();
 
+  await api.close();
   await service.stop();
   logger.info("stopped");
   logger.flush();

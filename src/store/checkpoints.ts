@@ -71,14 +71,21 @@ function toCursor(row: CheckpointRow | undefined): Cursor {
   };
 }
 
-/** How many events of interest lie after the consumer's checkpoint. */
-export async function eventsBehind(
+export interface ConsumerLag {
+  /** Events of interest stored after the consumer's checkpoint. */
+  events: number;
+  /** Age of the oldest of them; 0 when there are none. */
+  seconds: number;
+}
+
+export async function consumerLag(
   db: pg.Pool,
   consumer: string,
   excludeTypes: readonly string[] = [],
-): Promise<number> {
-  const { rows } = await db.query<{ behind: string }>(
-    `SELECT count(*) AS behind
+): Promise<ConsumerLag> {
+  const { rows } = await db.query<{ events: string; seconds: number | null }>(
+    `SELECT count(*) AS events,
+            extract(epoch FROM now() - min(e.recorded_at))::float8 AS seconds
      FROM event_store e
      LEFT JOIN consumer_checkpoints c ON c.consumer = $1
      WHERE e.event_name <> ALL($2::text[])
@@ -87,5 +94,17 @@ export async function eventsBehind(
                > (c.transaction_id, c.global_position))`,
     [consumer, excludeTypes],
   );
-  return Number(rows[0]?.behind ?? 0);
+  const row = rows[0];
+  return {
+    events: Number(row?.events ?? 0),
+    seconds: Math.max(0, row?.seconds ?? 0),
+  };
+}
+
+export async function eventsBehind(
+  db: pg.Pool,
+  consumer: string,
+  excludeTypes: readonly string[] = [],
+): Promise<number> {
+  return (await consumerLag(db, consumer, excludeTypes)).events;
 }

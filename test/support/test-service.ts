@@ -3,7 +3,6 @@ import { pino } from "pino";
 import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { type BadgeService, startBadgeService } from "../../src/service.js";
-import { eventsBehind } from "../../src/store/checkpoints.js";
 import { delay } from "../../src/support/delay.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 
@@ -22,11 +21,8 @@ export async function caughtUp(
   service: BadgeService,
   timeoutMs = 20_000,
 ): Promise<void> {
-  const { pool } = service.database;
   const deadline = Date.now() + timeoutMs;
-  while (
-    (await eventsBehind(pool, service.consumer.name, ["BadgeAwarded"])) > 0
-  ) {
+  while ((await service.consumer.lag()).events > 0) {
     if (Date.now() > deadline) {
       throw new Error("award consumer did not catch up in time");
     }

@@ -1,0 +1,59 @@
+/** The badge catalog and a learner's badges. */
+import { badgesOfLearner } from "../../store/learner-badges.js";
+import type { Api, ApiParts } from "../api-parts.js";
+import {
+  catalogResponse,
+  learnerBadges,
+  problem,
+  uuidParam,
+} from "../schemas.js";
+import { z } from "zod";
+
+const tags = ["badges"];
+const security = [{ bearer: [] }];
+
+export function badgeRoutes(app: Api, parts: ApiParts): void {
+  const names = new Map(parts.catalog.map((badge) => [badge.id, badge.name]));
+
+  app.get(
+    "/v1/badges",
+    {
+      onRequest: parts.access.require("badges:read"),
+      schema: {
+        summary: "The badge catalog",
+        tags,
+        security,
+        response: { 200: catalogResponse },
+      },
+    },
+    async () => ({ badges: parts.catalog.map((badge) => ({ ...badge })) }),
+  );
+
+  app.get(
+    "/v1/learners/:learnerId/badges",
+    {
+      onRequest: parts.access.require("badges:read"),
+      schema: {
+        summary: "The badges a learner holds",
+        tags,
+        security,
+        params: z.object({ learnerId: uuidParam }),
+        response: { 200: learnerBadges, 400: problem },
+      },
+    },
+    async (request) => {
+      const { learnerId } = request.params;
+      const held = await badgesOfLearner(parts.pool, learnerId);
+      return {
+        learner_id: learnerId,
+        badges: held.map((badge) => ({
+          badge_id: badge.badgeId,
+          name: names.get(badge.badgeId) ?? badge.badgeId,
+          reason: badge.reason,
+          awarded_at: badge.awardedAt.toISOString(),
+          trigger_event_id: badge.triggerEventId,
+        })),
+      };
+    },
+  );
+}
