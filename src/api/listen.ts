@@ -31,6 +31,15 @@ export async function listen(
   return address;
 }
 
+/** Checked before anything starts, so a wrong setting fails at once. */
+export function refuseOpenExposure(open: boolean, host: string): void {
+  if (open && !isLoopback(host)) {
+    throw new ConfigError(
+      `API_TOKENS is empty, so the API has no access control; it listens only on a loopback address, not HOST=${host}`,
+    );
+  }
+}
+
 function isLoopback(host: string): boolean {
   if (host === "localhost" || host === "::1") {
     return true;

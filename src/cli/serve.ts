@@ -4,6 +4,7 @@
  */
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { refuseOpenExposure } from "../api/listen.js";
 import { startApi } from "../api/start.js";
 import { startBadgeService } from "../service.js";
 
@@ -12,6 +13,7 @@ const shutdownDeadlineMs = 30_000;
 export async function runServe(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  refuseOpenExposure(config.API_TOKENS.length === 0, config.HOST);
   // Listening from the start: a signal during start-up stops right after it.
   const stopRequested = nextStopSignal();
   const service = await startBadgeService(config, logger);

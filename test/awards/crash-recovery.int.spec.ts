@@ -106,6 +106,7 @@ describe("a consumer stopped mid-run", () => {
           ...process.env,
           DATABASE_URL: url,
           AWARD_BATCH_SIZE: "25",
+          PORT: "0",
           LOG_LEVEL: "warn",
         },
         stdio: "ignore",

@@ -18,7 +18,12 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "edupulse-cli-"));
   await chmod(dataDir, 0o755);
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  env = { ...rest, EMBEDDED_PG_DIR: join(dataDir, "pg"), LOG_LEVEL: "info" };
+  env = {
+    ...rest,
+    EMBEDDED_PG_DIR: join(dataDir, "pg"),
+    LOG_LEVEL: "info",
+    PORT: "0",
+  };
 });
 
 afterAll(async () => {
@@ -71,6 +76,17 @@ describe("the CLI on the embedded default", () => {
     await once(server, "exit");
     const { stdout } = await run(process.execPath, [cli, "demo"], { env });
     expect(stdout).toContain("BadgeAwarded event");
+  });
+
+  it("refuses to serve an open API on an address others can reach", async () => {
+    const outcome = await run(process.execPath, [cli, "serve"], {
+      env: { ...env, HOST: "0.0.0.0" },
+    }).catch((error: { code: number; stderr: string }) => error);
+
+    expect(outcome).toMatchObject({ code: 1 });
+    expect((outcome as { stderr: string }).stderr).toMatch(
+      /API_TOKENS is empty.*HOST=0\.0\.0\.0.*INVALID_CONFIG/,
+    );
   });
 
   it("stops serve on SIGTERM with exit code 0", async () => {
