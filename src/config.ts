@@ -57,6 +57,16 @@ const configSchema = z.object({
   BATCH_MAX_EVENTS: positiveInt(1000),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   INGEST_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(2),
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, { error: "must be a nats:// or tls:// URL" })
+    .optional(),
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, {
+      error: "must be lower-case letters, digits, - or _",
+    })
+    .default("edupulse"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),

@@ -5,9 +5,12 @@
 import type { Logger } from "pino";
 import { AwardConsumer } from "./awards/award-consumer.js";
 import type { Dispatcher } from "./bus/dispatcher.js";
+import { CommitSignal } from "./bus/commit-signal.js";
 import { InProcessDispatcher } from "./bus/in-process-dispatcher.js";
+import { StoreFeed } from "./bus/store-feed.js";
 import type { Config } from "./config.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog.js";
+import { startNatsBus } from "./bus/nats/nats-bus.js";
 import { CommitAnnouncer, CommitListener } from "./store/commit-channel.js";
 import { GroupCommitAppender } from "./ingest/group-commit.js";
 import { ServiceMetrics } from "./observability/metrics.js";
@@ -20,6 +23,8 @@ export interface BadgeService {
   store: EventStore;
   /** The ingest path: appends shared by concurrent callers (group commit). */
   ingest: GroupCommitAppender;
+  /** Follows the store with resume, for feeds that must not miss an event. */
+  feed: StoreFeed;
   dispatcher: Dispatcher;
   consumer: AwardConsumer;
   catalog: Catalog;
@@ -53,19 +58,13 @@ async function startParts(
   logger: Logger,
   options: ServiceOptions,
 ): Promise<BadgeService> {
+  const signal = new CommitSignal();
   const announcer = new CommitAnnouncer(database.pool, logger);
   const store = new EventStore(database.pool, () => {
-    dispatcher.committed();
+    signal.notify();
     announcer.announce();
   });
-  const dispatcher = new InProcessDispatcher(store, logger);
-  const listener = new CommitListener(
-    database.url,
-    () => dispatcher.committed(),
-    logger,
-  );
-  await listener.start();
-
+  const feed = new StoreFeed(store, signal, logger);
   const ingest = new GroupCommitAppender(store, {
     maxWaitMs: config.INGEST_MAX_WAIT_MS,
   });
@@ -74,6 +73,30 @@ async function startParts(
     pool: database.pool,
     consumerLag: () => consumer.lag(),
   });
+  const listener = new CommitListener(
+    database.url,
+    () => signal.notify(),
+    logger,
+  );
+  await listener.start();
+
+  const bus = config.NATS_URL
+    ? await startNatsBus({
+        url: config.NATS_URL,
+        namespace: config.NATS_NAMESPACE,
+        pool: database.pool,
+        store,
+        ingest,
+        signal,
+        logger,
+        onIngested: (types) => metrics.ingested(types),
+      }).catch(async (error) => {
+        await listener.close();
+        throw error;
+      })
+    : undefined;
+  const dispatcher = bus?.dispatcher ?? new InProcessDispatcher(signal, feed);
+
   const consumer = new AwardConsumer({
     pool: database.pool,
     store,
@@ -88,10 +111,13 @@ async function startParts(
   const consuming = consumer.run(stopConsumer.signal);
 
   const stop = async () => {
+    await bus?.stopIngest();
     await ingest.drain();
     stopConsumer.abort();
     await consuming;
+    await bus?.close();
     await dispatcher.close();
+    await feed.close();
     await listener.close();
     await database.close();
   };
@@ -99,6 +125,7 @@ async function startParts(
     database,
     store,
     ingest,
+    feed,
     dispatcher,
     consumer,
     catalog,

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type pg from "pg";
 import type { AwardConsumer } from "../awards/award-consumer.js";
-import type { Dispatcher } from "../bus/dispatcher.js";
+import type { StoreFeed } from "../bus/store-feed.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { GroupCommitAppender } from "../ingest/group-commit.js";
 import type { ServiceMetrics } from "../observability/metrics.js";
@@ -16,7 +16,7 @@ export interface ApiParts {
   pool: pg.Pool;
   store: EventStore;
   ingest: GroupCommitAppender;
-  dispatcher: Dispatcher;
+  feed: StoreFeed;
   consumer: AwardConsumer;
   catalog: Catalog;
   metrics: ServiceMetrics;

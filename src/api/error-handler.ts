@@ -4,6 +4,7 @@
  * type), problems raised by handlers, and anything unexpected.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { ValidationError } from "../domain/errors.js";
 import {
   toFieldIssue,
   toValidationError,
@@ -40,6 +41,9 @@ const layerErrors: Record<string, (error: FastifyError) => HttpProblem> = {
 export function toProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof HttpProblem) {
     return error;
+  }
+  if (error instanceof ValidationError) {
+    return new HttpProblem(400, error.code, error.message, error.issues);
   }
   if (error instanceof RequestValidationError) {
     return fromValidation(error);

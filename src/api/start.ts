@@ -18,7 +18,7 @@ export async function startApi(
       pool: service.database.pool,
       store: service.store,
       ingest: service.ingest,
-      dispatcher: service.dispatcher,
+      feed: service.feed,
       consumer: service.consumer,
       catalog: service.catalog,
       metrics: service.metrics,

@@ -3,16 +3,11 @@
  * The award logic sees only this interface, never the transport behind it.
  */
 import type { EventType } from "../domain/events.js";
-import type { Cursor, StoredEvent } from "../store/stored-event.js";
+import type { StoredEvent } from "../store/stored-event.js";
 
 export type EventHandler<T extends EventType> = (
   event: StoredEvent<T>,
 ) => Promise<void> | void;
-
-export interface SubscribeOptions {
-  /** Deliver events after this cursor; by default only those committed later. */
-  after?: Cursor;
-}
 
 export interface Subscription {
   /** Stops delivery once the handler in progress returns. */
@@ -33,10 +28,10 @@ export interface Dispatcher {
     abort?: AbortSignal,
   ): Promise<void>;
 
+  /** Delivers committed events of a type, from those committed next on. */
   subscribe<T extends EventType>(
     type: T,
     handler: EventHandler<T>,
-    options?: SubscribeOptions,
   ): Promise<Subscription>;
 
   close(): Promise<void>;

@@ -1,26 +1,17 @@
 /**
  * The dispatcher of a single process: commit signals are in-memory calls
- * and each subscriber reads committed events from the store on its own.
+ * and each subscriber follows the store on its own, so none can hold up or
+ * starve another.
  */
-import type { Logger } from "pino";
 import type { EventType } from "../domain/events.js";
-import type { EventStore } from "../store/event-store.js";
-import { CommitSignal } from "./commit-signal.js";
-import type {
-  Dispatcher,
-  EventHandler,
-  SubscribeOptions,
-  Subscription,
-} from "./dispatcher.js";
-import { startStoreSubscription } from "./store-subscription.js";
+import type { CommitSignal } from "./commit-signal.js";
+import type { Dispatcher, EventHandler, Subscription } from "./dispatcher.js";
+import type { StoreFeed } from "./store-feed.js";
 
 export class InProcessDispatcher implements Dispatcher {
-  private readonly signal = new CommitSignal();
-  private readonly subscriptions = new Set<Subscription>();
-
   constructor(
-    private readonly store: Pick<EventStore, "readForward" | "head">,
-    private readonly logger: Logger,
+    private readonly signal: CommitSignal,
+    private readonly feed: StoreFeed,
   ) {}
 
   committed(): void {
@@ -35,32 +26,14 @@ export class InProcessDispatcher implements Dispatcher {
     return this.signal.waitAfter(seen, timeoutMs, abort);
   }
 
-  async subscribe<T extends EventType>(
+  subscribe<T extends EventType>(
     type: T,
     handler: EventHandler<T>,
-    options: SubscribeOptions = {},
   ): Promise<Subscription> {
-    const after = options.after ?? (await this.store.head());
-    const subscription = startStoreSubscription({
-      type,
-      handler,
-      after,
-      store: this.store,
-      signal: this.signal,
-      logger: this.logger.child({ subscriber: type }),
-    });
-    this.subscriptions.add(subscription);
-    return {
-      close: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.close();
-      },
-    };
+    return this.feed.follow(type, handler);
   }
 
   async close(): Promise<void> {
-    const open = [...this.subscriptions];
-    this.subscriptions.clear();
-    await Promise.all(open.map((subscription) => subscription.close()));
+    await this.feed.close();
   }
 }

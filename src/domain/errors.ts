@@ -20,7 +20,10 @@ export interface FieldIssue {
   reason: string;
 }
 
-export type ValidationCode = "INVALID_EVENT" | "UNKNOWN_EVENT_TYPE";
+export type ValidationCode =
+  | "INVALID_EVENT"
+  | "UNKNOWN_EVENT_TYPE"
+  | "EVENT_TYPE_NOT_ACCEPTED";
 
 export class ValidationError extends BadgeServiceError {
   declare readonly code: ValidationCode;

@@ -29,7 +29,8 @@ export async function loadCheckpoint(
 
 /**
  * Locks the checkpoint for this transaction and tells whether it still
- * stands where the caller read from; false means another process moved it.
+ * stands where the caller read from. False means another process holds it
+ * now or has moved it: competing workers take turns, never wait in line.
  */
 export async function claimCheckpoint(
   client: pg.PoolClient,
@@ -38,13 +39,16 @@ export async function claimCheckpoint(
 ): Promise<boolean> {
   const { rows } = await client.query<CheckpointRow>(
     `SELECT transaction_id::text, global_position
-     FROM consumer_checkpoints WHERE consumer = $1 FOR UPDATE`,
+     FROM consumer_checkpoints WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
     [consumer],
   );
-  const current = toCursor(rows[0]);
+  const current = rows[0];
+  if (!current) {
+    return false;
+  }
   return (
-    current.transactionId === expected.transactionId &&
-    current.position === expected.position
+    current.transaction_id === expected.transactionId &&
+    Number(current.global_position) === expected.position
   );
 }
 

@@ -6,15 +6,19 @@ import type pg from "pg";
 
 export interface DeadLetter {
   eventId: string;
-  position: number;
+  /** Absent for a message refused before it reached the store. */
+  position: number | null;
   eventName: string;
   code: string;
   reason: string;
+  /** For bus messages: where it came from and what it said. */
+  subject?: string;
+  body?: string;
 }
 
 /** Records dead letters; returns those not recorded before. */
 export async function recordDeadLetters(
-  client: pg.PoolClient,
+  client: pg.Pool | pg.PoolClient,
   consumer: string,
   letters: readonly DeadLetter[],
 ): Promise<DeadLetter[]> {
@@ -23,9 +27,10 @@ export async function recordDeadLetters(
   }
   const { rows } = await client.query<{ event_id: string }>(
     `INSERT INTO dead_letters
-       (consumer, event_id, global_position, event_name, code, reason)
+       (consumer, event_id, global_position, event_name, code, reason,
+        subject, body)
      SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::text[],
-                              $5::text[], $6::text[])
+                              $5::text[], $6::text[], $7::text[], $8::text[])
      ON CONFLICT (consumer, event_id) DO NOTHING
      RETURNING event_id`,
     [
@@ -35,6 +40,8 @@ export async function recordDeadLetters(
       letters.map((l) => l.eventName),
       letters.map((l) => l.code),
       letters.map((l) => l.reason),
+      letters.map((l) => l.subject ?? null),
+      letters.map((l) => l.body ?? null),
     ],
   );
   const fresh = new Set(rows.map((row) => row.event_id));
@@ -47,7 +54,7 @@ export async function deadLettersOf(
 ): Promise<DeadLetter[]> {
   const { rows } = await db.query<{
     event_id: string;
-    global_position: string;
+    global_position: string | null;
     event_name: string;
     code: string;
     reason: string;
@@ -58,7 +65,7 @@ export async function deadLettersOf(
   );
   return rows.map((row) => ({
     eventId: row.event_id,
-    position: Number(row.global_position),
+    position: row.global_position === null ? null : Number(row.global_position),
     eventName: row.event_name,
     code: row.code,
     reason: row.reason,

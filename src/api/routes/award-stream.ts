@@ -41,12 +41,16 @@ export function awardStreamRoutes(
       },
     },
     async (request, reply) => {
-      const resumeAt =
-        lastEventId(request.headers["last-event-id"]) ?? request.query.after;
+      const fromHeader = lastEventId(request.headers["last-event-id"]);
+      const resumeAt = fromHeader ?? request.query.after;
       const cursor =
         resumeAt === undefined
           ? await parts.store.head()
-          : await cursorAfter(parts, resumeAt);
+          : await cursorAfter(
+              parts,
+              resumeAt,
+              fromHeader === undefined ? "after" : "Last-Event-ID",
+            );
 
       reply.hijack();
       const response = reply.raw;
@@ -95,7 +99,7 @@ async function feed(
     () => response.write(": heartbeat\n\n"),
     limits.heartbeatMs,
   );
-  const subscription = await parts.dispatcher.subscribe(
+  const subscription = await parts.feed.follow(
     "BadgeAwarded",
     async (event) => {
       if (learnerId && event.envelope.event.payload.learnerId !== learnerId) {
@@ -103,7 +107,7 @@ async function feed(
       }
       await send(response, event, limits.slowClientMs);
     },
-    { after },
+    after,
   );
   await gone;
   clearInterval(heartbeat);

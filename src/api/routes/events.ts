@@ -5,6 +5,7 @@
 import { fromWireEnvelope } from "../../domain/envelope-codec.js";
 import type { Envelope } from "../../domain/events.js";
 import { wireEnvelope } from "../../domain/wire-schema.js";
+import { assertIngestible } from "../../ingest/ingestible.js";
 import type {
   AppendResult,
   Cursor,
@@ -43,7 +44,9 @@ export function eventRoutes(
       },
     },
     async (request, reply) => {
-      const [result] = await ingest(parts, [fromWireEnvelope(request.body)]);
+      const envelope = fromWireEnvelope(request.body);
+      assertIngestible(envelope);
+      const [result] = await ingest(parts, [envelope]);
       if (!result) {
         throw new Error("the store answered no result for the event");
       }
@@ -65,10 +68,11 @@ export function eventRoutes(
       },
     },
     async (request, reply) => {
-      const results = await ingest(
-        parts,
-        request.body.events.map(fromWireEnvelope),
+      const envelopes = request.body.events.map(fromWireEnvelope);
+      envelopes.forEach((envelope, index) =>
+        assertIngestible(envelope, `events[${index}].event.type`),
       );
+      const results = await ingest(parts, envelopes);
       return reply.code(202).send({ results });
     },
   );
@@ -115,6 +119,7 @@ async function ingest(
 export async function cursorAfter(
   parts: ApiParts,
   position: number,
+  field = "after",
 ): Promise<Cursor> {
   if (position === 0) {
     return streamStart;
@@ -124,8 +129,8 @@ export async function cursorAfter(
     throw new HttpProblem(
       400,
       "INVALID_REQUEST",
-      `after: no event is stored at position ${position}`,
-      [{ field: "after", reason: "names no stored event" }],
+      `${field}: no event is stored at position ${position}`,
+      [{ field, reason: "names no stored event" }],
     );
   }
   return cursor;

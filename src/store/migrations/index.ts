@@ -2,6 +2,7 @@
 import { sketchTables } from "./0001-sketch-tables.js";
 import { globalOrder } from "./0002-global-order.js";
 import { awardConsumer } from "./0003-award-consumer.js";
+import { busDeadLetters } from "./0004-bus-dead-letters.js";
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: "sketch tables", sql: sketchTables },
   { version: 2, name: "global order", sql: globalOrder },
   { version: 3, name: "award consumer", sql: awardConsumer },
+  { version: 4, name: "bus dead letters", sql: busDeadLetters },
 ];
