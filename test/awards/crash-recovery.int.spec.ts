@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { AwardConsumer } from "../../src/awards/award-consumer.js";
+import { CommitSignal } from "../../src/bus/commit-signal.js";
 import { InProcessDispatcher } from "../../src/bus/in-process-dispatcher.js";
+import { StoreFeed } from "../../src/bus/store-feed.js";
 import { defaultCatalog } from "../../src/domain/catalog.js";
 import { EventStore } from "../../src/store/event-store.js";
 import { migrate } from "../../src/store/migrator.js";
@@ -71,10 +73,14 @@ describe("a consumer stopped mid-run", () => {
   it("ends in the same state as an uninterrupted run after an abort between batches", async () => {
     const database = await freshDatabase();
     const store = new EventStore(database.pool);
+    const signal = new CommitSignal();
     const consumer = new AwardConsumer({
       pool: database.pool,
       store,
-      dispatcher: new InProcessDispatcher(store, silentLogger),
+      dispatcher: new InProcessDispatcher(
+        signal,
+        new StoreFeed(store, signal, silentLogger),
+      ),
       catalog: defaultCatalog,
       logger: silentLogger,
       batchSize: 40,

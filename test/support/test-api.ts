@@ -35,7 +35,7 @@ export function useTestApi(options: TestApiOptions = {}): ApiUnderTest {
         pool: service.database.pool,
         store: service.store,
         ingest: service.ingest,
-        dispatcher: service.dispatcher,
+        feed: service.feed,
         consumer: service.consumer,
         catalog: service.catalog,
         metrics: service.metrics,
