@@ -7,7 +7,7 @@ import type pg from "pg";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../bus/dispatcher.js";
 import type { Catalog } from "../domain/catalog.js";
-import type { Envelope } from "../domain/events.js";
+import { type Envelope, followUpTypes } from "../domain/events.js";
 import {
   advanceCheckpoint,
   type ConsumerLag,
@@ -49,7 +49,7 @@ export interface BatchOutcome {
 }
 
 /** Event types this consumer writes and so never needs to read. */
-const writtenHere = ["BadgeAwarded"];
+const writtenHere: readonly string[] = followUpTypes;
 
 export class AwardConsumer {
   readonly name: string;

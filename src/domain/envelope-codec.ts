@@ -35,6 +35,12 @@ const toWire: PayloadEncoders = {
     awarded_at: payload.awardedAt.toISOString(),
     reason: payload.reason,
   }),
+  BadgeRevoked: (payload) => ({
+    badge_id: payload.badgeId,
+    learner_id: payload.learnerId,
+    revoked_at: payload.revokedAt.toISOString(),
+    reason: payload.reason,
+  }),
 };
 
 export function isEventType(value: unknown): value is EventType {
@@ -86,6 +92,16 @@ function fromWireEvent(wire: DecodedWireEvent): DomainEvent {
           badgeId: wire.payload.badge_id,
           learnerId: wire.payload.learner_id,
           awardedAt: wire.payload.awarded_at,
+          reason: wire.payload.reason,
+        },
+      };
+    case "BadgeRevoked":
+      return {
+        type: wire.type,
+        payload: {
+          badgeId: wire.payload.badge_id,
+          learnerId: wire.payload.learner_id,
+          revokedAt: wire.payload.revoked_at,
           reason: wire.payload.reason,
         },
       };

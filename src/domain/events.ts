@@ -17,9 +17,18 @@ export interface BadgeAwarded {
   reason: string;
 }
 
+/** A holding withdrawn; the badge's earlier BadgeAwarded stays in the store. */
+export interface BadgeRevoked {
+  badgeId: string;
+  learnerId: string;
+  revokedAt: Date;
+  reason: string;
+}
+
 export interface EventPayloads {
   QuizSubmitted: QuizSubmitted;
   BadgeAwarded: BadgeAwarded;
+  BadgeRevoked: BadgeRevoked;
 }
 
 export type EventType = keyof EventPayloads;
@@ -27,6 +36,13 @@ export type EventType = keyof EventPayloads;
 export const eventTypes = [
   "QuizSubmitted",
   "BadgeAwarded",
+  "BadgeRevoked",
+] as const satisfies readonly EventType[];
+
+/** Events this service writes itself, as the consequence of others. */
+export const followUpTypes = [
+  "BadgeAwarded",
+  "BadgeRevoked",
 ] as const satisfies readonly EventType[];
 
 export type DomainEvent<T extends EventType = EventType> = {

@@ -45,6 +45,18 @@ export const badgeAwardedPayload = z.object(
   payloadObject,
 );
 
+export const badgeRevokedPayload = z.object(
+  {
+    badge_id: id,
+    learner_id: id,
+    revoked_at: timestamp,
+    reason: z
+      .string({ error: unless("must be a string") })
+      .min(1, { error: "must not be empty" }),
+  },
+  payloadObject,
+);
+
 const eventOf = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ type: z.literal(type), payload }, eventObject);
 
@@ -75,6 +87,7 @@ export const wireEvent = z
     [
       eventOf("QuizSubmitted", quizSubmittedPayload),
       eventOf("BadgeAwarded", badgeAwardedPayload),
+      eventOf("BadgeRevoked", badgeRevokedPayload),
     ],
     { error: unknownType },
   )

@@ -3,9 +3,16 @@
  * are written by this service alone, in the transaction of their award.
  */
 import { ValidationError } from "../domain/errors.js";
-import type { Envelope, EventType } from "../domain/events.js";
+import {
+  type Envelope,
+  type EventType,
+  eventTypes,
+  followUpTypes,
+} from "../domain/events.js";
 
-export const ingestibleTypes: readonly EventType[] = ["QuizSubmitted"];
+export const ingestibleTypes: readonly EventType[] = eventTypes.filter(
+  (type) => !(followUpTypes as readonly EventType[]).includes(type),
+);
 
 export function assertIngestible(
   envelope: Envelope,

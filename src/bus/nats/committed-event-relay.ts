@@ -7,7 +7,7 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type pg from "pg";
 import type { Logger } from "pino";
-import type { EventType } from "../../domain/events.js";
+import { type EventType, followUpTypes } from "../../domain/events.js";
 import {
   advanceCheckpoint,
   claimCheckpoint,
@@ -45,7 +45,7 @@ export class CommittedEventRelay {
   private readonly logger: Logger;
 
   constructor(private readonly parts: RelayParts) {
-    this.types = parts.types ?? ["BadgeAwarded"];
+    this.types = parts.types ?? followUpTypes;
     this.logger = parts.logger.child({ relay: this.name });
   }
 

@@ -11,7 +11,7 @@ import {
 } from "@nats-io/jetstream";
 import type { Logger } from "pino";
 import { decodeEnvelope } from "../../domain/envelope-codec.js";
-import type { EventType } from "../../domain/events.js";
+import { type EventType, followUpTypes } from "../../domain/events.js";
 import type { StoredEvent } from "../../store/stored-event.js";
 import type { CommitSignal } from "../commit-signal.js";
 import type { Dispatcher, EventHandler, Subscription } from "../dispatcher.js";
@@ -19,7 +19,7 @@ import { storedPlaceOf } from "./envelope-message.js";
 import type { Topology } from "./topology.js";
 
 /** Event types the relay publishes; only these can be subscribed here. */
-export const relayedTypes: readonly EventType[] = ["BadgeAwarded"];
+export const relayedTypes: readonly EventType[] = followUpTypes;
 
 export class JetStreamDispatcher implements Dispatcher {
   private readonly subscriptions = new Set<Subscription>();
