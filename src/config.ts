@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { scopes } from "./api/access.js";
+import { credentialVariables } from "./credentials/credential-settings.js";
 import { BadgeServiceError } from "./domain/errors.js";
 
 const positiveInt = (fallback: number) =>
@@ -70,6 +71,7 @@ const configSchema = z.object({
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  ...credentialVariables,
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type pg from "pg";
 import type { AwardConsumer } from "../awards/award-consumer.js";
 import type { StoreFeed } from "../bus/store-feed.js";
+import type { Credentials } from "../credentials/credentials.js";
 import type { Catalog } from "../domain/catalog.js";
 import type { GroupCommitAppender } from "../ingest/group-commit.js";
 import type { ServiceMetrics } from "../observability/metrics.js";
@@ -21,6 +22,7 @@ export interface ApiParts {
   catalog: Catalog;
   metrics: ServiceMetrics;
   access: AccessControl;
+  credentials: Credentials;
 }
 
 export interface ApiLimits {

@@ -91,6 +91,9 @@ export function sendProblem(
   }
   const answer =
     problem ?? new HttpProblem(500, "INTERNAL", "an unexpected error occurred");
+  if (answer.status === 401) {
+    reply.header("www-authenticate", 'Bearer realm="edupulse-badges"');
+  }
   return reply
     .code(answer.status)
     .type(problemContentType)

@@ -51,27 +51,29 @@ export const catalogBadge = z
   .object({
     id: z.string(),
     name: z.string(),
+    description: z.string(),
+    criteria: z.string(),
     reason: z.string(),
-    rule: z.object({
-      kind: z.literal("score"),
-      operator: z.enum([">=", ">", "=="]),
-      value: z.number(),
-    }),
+    image: z.string().optional(),
+    version: z.number().int(),
+    revocation: z.enum(["never", "revoke", "revoke-and-reaward"]),
+    rule: z
+      .record(z.string(), z.unknown())
+      .describe("The rule as written in the catalog file."),
   })
   .meta({ id: "Badge" });
 
 export const catalogResponse = z.object({ badges: z.array(catalogBadge) });
 
+const position = z.coerce
+  .number({ error: "must be a global position" })
+  .int({ error: "must be a whole number" })
+  .min(0, { error: "must be at least 0" })
+  .describe("Global position of the last event already read; 0 for the start.");
+
 export const eventsQuery = z.object({
   type: z.string().min(1).optional().describe("Only events of this type."),
-  after: z.coerce
-    .number({ error: "must be a global position" })
-    .int({ error: "must be a whole number" })
-    .min(0, { error: "must be at least 0" })
-    .default(0)
-    .describe(
-      "Global position of the last event already read; 0 for the start.",
-    ),
+  after: position.default(0),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int({ error: "must be a whole number" })
@@ -99,7 +101,7 @@ export const eventsPage = z.object({
 });
 
 export const streamQuery = z.object({
-  after: eventsQuery.shape.after.optional(),
+  after: position.optional(),
   learner_id: uuidParam.optional().describe("Only this learner's awards."),
 });
 
@@ -116,3 +118,33 @@ export const problem = z
       .optional(),
   })
   .meta({ id: "Problem" });
+
+const problemStatuses = {
+  400: "The request is malformed or invalid; `errors` names each field.",
+  401: "No valid bearer token.",
+  403: "The token lacks the scope.",
+  413: "The body is larger than the limit.",
+  415: "The body is not JSON.",
+  503: "Not ready.",
+} as const;
+
+/** Error answers of a route, documented as RFC 9457 problem documents. */
+export function problemResponses(
+  ...statuses: (keyof typeof problemStatuses)[]
+) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: problemStatuses[status],
+        content: { "application/problem+json": { schema: problem } },
+      },
+    ]),
+  );
+}
+
+export const eventStream = {
+  description:
+    "BadgeAwarded events: `id:` global position, `event:` type, `data:` envelope JSON.",
+  content: { "text/event-stream": { schema: z.string() } },
+};

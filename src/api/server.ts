@@ -15,6 +15,7 @@ import { HttpProblem } from "./problem.js";
 import { validatorCompiler } from "./request-validation.js";
 import { awardStreamRoutes } from "./routes/award-stream.js";
 import { badgeRoutes } from "./routes/badges.js";
+import { credentialRoutes } from "./routes/credentials.js";
 import { eventRoutes } from "./routes/events.js";
 import { healthRoutes } from "./routes/health.js";
 
@@ -70,6 +71,7 @@ export async function buildApi(
   await registerOpenApi(app, "1");
   eventRoutes(app, parts, limits);
   badgeRoutes(app, parts);
+  credentialRoutes(app, parts);
   awardStreamRoutes(app, parts, limits);
   healthRoutes(app, parts);
   await app.ready();

@@ -1,6 +1,7 @@
 /** Builds the API over a running service and starts listening. */
 import type { Logger } from "pino";
 import type { Config } from "../config.js";
+import { Credentials } from "../credentials/credentials.js";
 import type { BadgeService } from "../service.js";
 import { AccessControl } from "./access.js";
 import type { Api } from "./api-parts.js";
@@ -13,6 +14,11 @@ export async function startApi(
   logger: Logger,
 ): Promise<Api> {
   const access = new AccessControl(config.API_TOKENS);
+  const credentials = await Credentials.open(
+    config,
+    service.catalog,
+    service.database.pool,
+  );
   const app = await buildApi(
     {
       pool: service.database.pool,
@@ -23,6 +29,7 @@ export async function startApi(
       catalog: service.catalog,
       metrics: service.metrics,
       access,
+      credentials,
     },
     logger,
     {

@@ -7,7 +7,11 @@ import type pg from "pg";
 import type { Logger } from "pino";
 import type { Dispatcher } from "../bus/dispatcher.js";
 import type { Catalog } from "../domain/catalog.js";
-import { type Envelope, followUpTypes } from "../domain/events.js";
+import {
+  type Envelope,
+  followUpTypes,
+  isEventOfType,
+} from "../domain/events.js";
 import {
   advanceCheckpoint,
   type ConsumerLag,
@@ -17,12 +21,17 @@ import {
 } from "../store/checkpoints.js";
 import { type DeadLetter, recordDeadLetters } from "../store/dead-letters.js";
 import type { EventStore } from "../store/event-store.js";
-import { insertAbsentAwards } from "../store/learner-badges.js";
+import { insertAwards, removeAwards } from "../store/learner-badges.js";
+import { loadProgress, saveProgress } from "../store/learner-progress.js";
 import type { Cursor, StoredRecord } from "../store/stored-event.js";
 import { inTransaction } from "../store/transaction.js";
 import { delay } from "../support/delay.js";
-import { planAwards } from "./award-plan.js";
-import { badgeAwardedEvent } from "./badge-awarded-event.js";
+import {
+  decodeBatch,
+  effectsOf,
+  evaluateBatch,
+  learnersOf,
+} from "./award-plan.js";
 import { LagWatch } from "./lag-watch.js";
 
 export interface AwardConsumerOptions {
@@ -45,6 +54,7 @@ export interface BatchOutcome {
   read: number;
   cursor: Cursor;
   awarded: Envelope<"BadgeAwarded">[];
+  revoked: Envelope<"BadgeRevoked">[];
   deadLettered: DeadLetter[];
 }
 
@@ -127,7 +137,7 @@ export class AwardConsumer {
     });
     const last = records.at(-1);
     if (!last) {
-      return { read: 0, cursor, awarded: [], deadLettered: [] };
+      return { read: 0, cursor, awarded: [], revoked: [], deadLettered: [] };
     }
 
     const outcome = await inTransaction(this.options.pool, (client) =>
@@ -135,7 +145,13 @@ export class AwardConsumer {
     );
     if (!outcome) {
       const moved = await loadCheckpoint(this.options.pool, this.name);
-      return { read: 0, cursor: moved, awarded: [], deadLettered: [] };
+      return {
+        read: 0,
+        cursor: moved,
+        awarded: [],
+        revoked: [],
+        deadLettered: [],
+      };
     }
 
     this.report(outcome);
@@ -153,17 +169,28 @@ export class AwardConsumer {
     if (!(await claimCheckpoint(client, this.name, from))) {
       return undefined;
     }
-    const plan = planAwards(records, this.options.catalog);
+    const { catalog } = this.options;
+    const { facts, deadLetters } = decodeBatch(records);
+    const progress = await loadProgress(client, learnersOf(facts), catalog);
+    const effects = effectsOf(evaluateBatch(catalog, progress, facts));
+
     const deadLettered = await recordDeadLetters(
       client,
       this.name,
-      plan.deadLetters,
+      deadLetters,
     );
-    const made = await insertAbsentAwards(client, plan.awards);
-    const awarded = made.map(badgeAwardedEvent);
-    await this.options.store.appendWithin(client, awarded);
+    await removeAwards(client, effects.removals);
+    await insertAwards(client, effects.awards, true);
+    await this.options.store.appendWithin(client, effects.events);
+    await saveProgress(client, progress);
     await advanceCheckpoint(client, this.name, to);
-    return { read: records.length, cursor: to, awarded, deadLettered };
+    return {
+      read: records.length,
+      cursor: to,
+      awarded: effects.events.filter((e) => isEventOfType(e, "BadgeAwarded")),
+      revoked: effects.events.filter((e) => isEventOfType(e, "BadgeRevoked")),
+      deadLettered,
+    };
   }
 
   private report(outcome: BatchOutcome): void {
@@ -177,6 +204,16 @@ export class AwardConsumer {
         `event dead-lettered: ${letter.reason}`,
       );
     }
+    for (const { id, event } of outcome.revoked) {
+      this.logger.info(
+        {
+          learnerId: event.payload.learnerId,
+          badgeId: event.payload.badgeId,
+          eventId: id,
+        },
+        "badge revoked",
+      );
+    }
     for (const { id, event } of outcome.awarded) {
       this.logger.info(
         {
@@ -187,7 +224,7 @@ export class AwardConsumer {
         "badge awarded",
       );
     }
-    if (outcome.awarded.length > 0) {
+    if (outcome.awarded.length + outcome.revoked.length > 0) {
       this.options.store.announceCommitted();
     }
   }

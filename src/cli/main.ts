@@ -5,10 +5,12 @@
  */
 import { existsSync } from "node:fs";
 import { Command } from "commander";
+import { runCredential, runRotateKey } from "./credential.js";
 import { runDemo } from "./demo.js";
 import { reportFailure } from "./failure.js";
 import { runMigrate } from "./migrate.js";
 import { runServe } from "./serve.js";
+import { runVerify } from "./verify.js";
 
 if (existsSync(".env")) {
   process.loadEnvFile(".env");
@@ -39,6 +41,35 @@ program
   .command("migrate")
   .description("apply pending database migrations and exit")
   .action(() => run(runMigrate));
+
+program
+  .command("credential <learner> <badge>")
+  .description(
+    "print the signed Open Badges 3.0 credential of a learner's badge",
+  )
+  .action((learner: string, badge: string) =>
+    run(() => runCredential(learner, badge)),
+  );
+
+program
+  .command("verify <file>")
+  .description(
+    "verify an Open Badges 3.0 credential; exit 0 if valid, 1 if not",
+  )
+  .option(
+    "--controller <file...>",
+    "controller documents to trust for keys that cannot be resolved offline",
+  )
+  .action((file: string, options: { controller?: string[] }) =>
+    run(() => runVerify(file, options)),
+  );
+
+program
+  .command("rotate-key")
+  .description(
+    "give the issuer a new signing key; earlier keys still verify what they signed",
+  )
+  .action(() => run(runRotateKey));
 
 async function run(command: () => Promise<number>): Promise<void> {
   try {

@@ -12,3 +12,10 @@ export function badgeAwardedEventId(
 ): string {
   return uuidv5(`${sourceEventId}/${badgeId}`, awardNamespace);
 }
+
+export function badgeRevokedEventId(
+  sourceEventId: string,
+  badgeId: string,
+): string {
+  return uuidv5(`${sourceEventId}/${badgeId}/revoked`, awardNamespace);
+}

@@ -1,13 +1,9 @@
 /**
  * Converts between the wire format (snake_case JSON) and the typed domain
- * events. This is the one place where field names are mapped.
+ * events. This is the one place where field names are mapped: payload keys
+ * go from snake_case to camelCase and back, times become Dates and back.
  */
-import type {
-  DomainEvent,
-  Envelope,
-  EventPayloads,
-  EventType,
-} from "./events.js";
+import type { DomainEvent, Envelope, EventType } from "./events.js";
 import { eventTypes } from "./events.js";
 import { toValidationError } from "./validation-issues.js";
 import {
@@ -18,30 +14,6 @@ import {
   wireEnvelope,
   wireEvent,
 } from "./wire-schema.js";
-
-type PayloadEncoders = {
-  [T in EventType]: (payload: EventPayloads[T]) => Record<string, unknown>;
-};
-
-const toWire: PayloadEncoders = {
-  QuizSubmitted: (payload) => ({
-    quiz_id: payload.quizId,
-    learner_id: payload.learnerId,
-    score: payload.score,
-  }),
-  BadgeAwarded: (payload) => ({
-    badge_id: payload.badgeId,
-    learner_id: payload.learnerId,
-    awarded_at: payload.awardedAt.toISOString(),
-    reason: payload.reason,
-  }),
-  BadgeRevoked: (payload) => ({
-    badge_id: payload.badgeId,
-    learner_id: payload.learnerId,
-    revoked_at: payload.revokedAt.toISOString(),
-    reason: payload.reason,
-  }),
-};
 
 export function isEventType(value: unknown): value is EventType {
   return (eventTypes as readonly unknown[]).includes(value);
@@ -74,45 +46,17 @@ export function fromWireEnvelope(wire: DecodedWireEnvelope): Envelope {
   };
 }
 
+/** Each payload schema mirrors its EventPayloads type key by key. */
 function fromWireEvent(wire: DecodedWireEvent): DomainEvent {
-  switch (wire.type) {
-    case "QuizSubmitted":
-      return {
-        type: wire.type,
-        payload: {
-          quizId: wire.payload.quiz_id,
-          learnerId: wire.payload.learner_id,
-          score: wire.payload.score,
-        },
-      };
-    case "BadgeAwarded":
-      return {
-        type: wire.type,
-        payload: {
-          badgeId: wire.payload.badge_id,
-          learnerId: wire.payload.learner_id,
-          awardedAt: wire.payload.awarded_at,
-          reason: wire.payload.reason,
-        },
-      };
-    case "BadgeRevoked":
-      return {
-        type: wire.type,
-        payload: {
-          badgeId: wire.payload.badge_id,
-          learnerId: wire.payload.learner_id,
-          revokedAt: wire.payload.revoked_at,
-          reason: wire.payload.reason,
-        },
-      };
-  }
+  const payload = renameKeys(wire.payload, camelCase);
+  return { type: wire.type, payload } as unknown as DomainEvent;
 }
 
 export function encodeEvent(event: DomainEvent): WireEvent {
-  const encode = toWire[event.type] as (
-    payload: unknown,
-  ) => Record<string, unknown>;
-  return { type: event.type, payload: encode(event.payload) };
+  return {
+    type: event.type,
+    payload: renameKeys(event.payload, snakeCase, toWireValue),
+  };
 }
 
 export function encodeEnvelope(envelope: Envelope): WireEnvelope {
@@ -121,4 +65,30 @@ export function encodeEnvelope(envelope: Envelope): WireEnvelope {
     occurred_at: envelope.occurredAt.toISOString(),
     event: encodeEvent(envelope.event),
   };
+}
+
+function renameKeys(
+  source: object,
+  rename: (key: string) => string,
+  convert: (value: unknown) => unknown = (value) => value,
+): Record<string, unknown> {
+  const target: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined) {
+      target[rename(key)] = convert(value);
+    }
+  }
+  return target;
+}
+
+function toWireValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function camelCase(key: string): string {
+  return key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }

@@ -8,6 +8,32 @@ export interface QuizSubmitted {
   learnerId: string;
   /** Percentage in 0..100. */
   score: number;
+  courseId?: string;
+}
+
+/** A score fixed after the fact; it replaces the score of one submission. */
+export interface QuizScoreCorrected {
+  /** Id of the QuizSubmitted event whose score is corrected. */
+  submissionId: string;
+  quizId: string;
+  learnerId: string;
+  score: number;
+  courseId?: string;
+}
+
+export interface LessonCompleted {
+  lessonId: string;
+  learnerId: string;
+  courseId?: string;
+}
+
+/** A learner's answer to a peer's question was accepted by the asker. */
+export interface AnswerAccepted {
+  answerId: string;
+  questionId: string;
+  /** The learner who wrote the answer. */
+  learnerId: string;
+  acceptedBy: string;
 }
 
 export interface BadgeAwarded {
@@ -27,6 +53,9 @@ export interface BadgeRevoked {
 
 export interface EventPayloads {
   QuizSubmitted: QuizSubmitted;
+  QuizScoreCorrected: QuizScoreCorrected;
+  LessonCompleted: LessonCompleted;
+  AnswerAccepted: AnswerAccepted;
   BadgeAwarded: BadgeAwarded;
   BadgeRevoked: BadgeRevoked;
 }
@@ -35,6 +64,9 @@ export type EventType = keyof EventPayloads;
 
 export const eventTypes = [
   "QuizSubmitted",
+  "QuizScoreCorrected",
+  "LessonCompleted",
+  "AnswerAccepted",
   "BadgeAwarded",
   "BadgeRevoked",
 ] as const satisfies readonly EventType[];

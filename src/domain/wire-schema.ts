@@ -29,7 +29,28 @@ const score = z
 const payloadObject = { error: unless("must be an object") };
 
 export const quizSubmittedPayload = z.object(
-  { quiz_id: id, learner_id: id, score },
+  { quiz_id: id, learner_id: id, score, course_id: id.optional() },
+  payloadObject,
+);
+
+export const quizScoreCorrectedPayload = z.object(
+  {
+    submission_id: id,
+    quiz_id: id,
+    learner_id: id,
+    score,
+    course_id: id.optional(),
+  },
+  payloadObject,
+);
+
+export const lessonCompletedPayload = z.object(
+  { lesson_id: id, learner_id: id, course_id: id.optional() },
+  payloadObject,
+);
+
+export const answerAcceptedPayload = z.object(
+  { answer_id: id, question_id: id, learner_id: id, accepted_by: id },
   payloadObject,
 );
 
@@ -81,11 +102,24 @@ function unknownType(issue: { input: unknown }): string {
   return `unknown event type ${JSON.stringify(type)}; expected one of ${eventTypes.join(", ")}`;
 }
 
+/** Payload schemas by event type, for rules that name event fields. */
+export const payloadSchemas = {
+  QuizSubmitted: quizSubmittedPayload,
+  QuizScoreCorrected: quizScoreCorrectedPayload,
+  LessonCompleted: lessonCompletedPayload,
+  AnswerAccepted: answerAcceptedPayload,
+  BadgeAwarded: badgeAwardedPayload,
+  BadgeRevoked: badgeRevokedPayload,
+} as const;
+
 export const wireEvent = z
   .discriminatedUnion(
     "type",
     [
       eventOf("QuizSubmitted", quizSubmittedPayload),
+      eventOf("QuizScoreCorrected", quizScoreCorrectedPayload),
+      eventOf("LessonCompleted", lessonCompletedPayload),
+      eventOf("AnswerAccepted", answerAcceptedPayload),
       eventOf("BadgeAwarded", badgeAwardedPayload),
       eventOf("BadgeRevoked", badgeRevokedPayload),
     ],

@@ -1,6 +1,7 @@
 /**
  * The learner-badge read model: current holdings, one row per learner and
- * badge. The primary key decides who gets a badge, never a prior check.
+ * badge, with the provenance of each award. The primary key decides who
+ * holds a badge, never a prior check.
  */
 import type pg from "pg";
 
@@ -10,6 +11,9 @@ export interface Award {
   awardedAt: Date;
   reason: string;
   triggerEventId: string;
+  ruleVersion?: number;
+  /** The events (and values) that satisfied the rule. */
+  evidence?: unknown;
 }
 
 /** A holding as stored; awards written by the original service name no trigger. */
@@ -17,20 +21,30 @@ export interface HeldBadge extends Omit<Award, "triggerEventId"> {
   triggerEventId: string | null;
 }
 
-/** Inserts the awards not held yet; returns those actually made. */
-export async function insertAbsentAwards(
+/**
+ * Records awards. A row already there is left alone, unless `replace` is
+ * set: a badge revoked and earned again within one batch gets its new award.
+ */
+export async function insertAwards(
   client: pg.PoolClient,
   awards: readonly Award[],
+  replace = false,
 ): Promise<Award[]> {
   if (awards.length === 0) {
     return [];
   }
+  const onConflict = replace
+    ? `DO UPDATE SET awarded_at = excluded.awarded_at, reason = excluded.reason,
+         trigger_event_id = excluded.trigger_event_id,
+         rule_version = excluded.rule_version, evidence = excluded.evidence`
+    : "DO NOTHING";
   const { rows } = await client.query<{ learner_id: string; badge_id: string }>(
     `INSERT INTO learner_badges
-       (learner_id, badge_id, awarded_at, reason, trigger_event_id)
+       (learner_id, badge_id, awarded_at, reason, trigger_event_id,
+        rule_version, evidence)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[],
-                          $4::text[], $5::uuid[])
-     ON CONFLICT (learner_id, badge_id) DO NOTHING
+                          $4::text[], $5::uuid[], $6::int[], $7::jsonb[])
+     ON CONFLICT (learner_id, badge_id) ${onConflict}
      RETURNING learner_id, badge_id`,
     [
       awards.map((a) => a.learnerId),
@@ -38,12 +52,31 @@ export async function insertAbsentAwards(
       awards.map((a) => a.awardedAt),
       awards.map((a) => a.reason),
       awards.map((a) => a.triggerEventId),
+      awards.map((a) => a.ruleVersion ?? null),
+      awards.map((a) =>
+        a.evidence === undefined ? null : JSON.stringify(a.evidence),
+      ),
     ],
   );
   const made = new Set(
     rows.map((row) => awardKey(row.learner_id, row.badge_id)),
   );
   return awards.filter((a) => made.has(awardKey(a.learnerId, a.badgeId)));
+}
+
+export async function removeAwards(
+  client: pg.PoolClient,
+  holdings: readonly { learnerId: string; badgeId: string }[],
+): Promise<void> {
+  if (holdings.length === 0) {
+    return;
+  }
+  await client.query(
+    `DELETE FROM learner_badges b
+     USING unnest($1::uuid[], $2::uuid[]) AS gone(learner_id, badge_id)
+     WHERE b.learner_id = gone.learner_id AND b.badge_id = gone.badge_id`,
+    [holdings.map((h) => h.learnerId), holdings.map((h) => h.badgeId)],
+  );
 }
 
 export async function badgesOfLearner(
@@ -55,8 +88,10 @@ export async function badgesOfLearner(
     awarded_at: Date;
     reason: string;
     trigger_event_id: string | null;
+    rule_version: number | null;
+    evidence: unknown;
   }>(
-    `SELECT badge_id, awarded_at, reason, trigger_event_id
+    `SELECT badge_id, awarded_at, reason, trigger_event_id, rule_version, evidence
      FROM learner_badges WHERE learner_id = $1 ORDER BY awarded_at, badge_id`,
     [learnerId],
   );
@@ -66,6 +101,8 @@ export async function badgesOfLearner(
     awardedAt: row.awarded_at,
     reason: row.reason,
     triggerEventId: row.trigger_event_id,
+    ...(row.rule_version === null ? {} : { ruleVersion: row.rule_version }),
+    ...(row.evidence === null ? {} : { evidence: row.evidence }),
   }));
 }
 

@@ -6,6 +6,7 @@
 import type pg from "pg";
 import type { Logger } from "pino";
 import { type Migration, migrations } from "./migrations/index.js";
+import { withClient } from "./transaction.js";
 
 const migrationLock = 0x65647570; // "edup"
 
@@ -14,20 +15,19 @@ export async function migrate(
   logger: Logger,
   pending: readonly Migration[] = migrations,
 ): Promise<number[]> {
-  const client = await pool.connect();
-  try {
+  return withClient(pool, async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [migrationLock]);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version    integer PRIMARY KEY,
-      name       text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now()
-    )`);
-    return await applyPending(client, logger, pending);
-  } finally {
-    await client
-      .query("SELECT pg_advisory_unlock($1)", [migrationLock])
-      .finally(() => client.release());
-  }
+    try {
+      await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version    integer PRIMARY KEY,
+        name       text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      return await applyPending(client, logger, pending);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [migrationLock]);
+    }
+  });
 }
 
 async function applyPending(

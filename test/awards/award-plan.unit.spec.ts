@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planAwards } from "../../src/awards/award-plan.js";
-import { defaultCatalog } from "../../src/domain/catalog.js";
+import {
+  decodeBatch,
+  effectsOf,
+  evaluateBatch,
+  learnersOf,
+} from "../../src/awards/award-plan.js";
+import { type Catalog, defaultCatalog } from "../../src/domain/catalog.js";
+import type { LearnerProgress } from "../../src/domain/rule-engine/learner-progress.js";
 import type { StoredRecord } from "../../src/store/stored-event.js";
 
 const quizMaster = "11111111-1111-1111-1111-111111111111";
@@ -12,6 +18,27 @@ const quizId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 const baseTime = Date.parse("2024-05-01T12:00:00.000Z");
 
 let nextPosition = 1;
+
+/** The consumer's pure steps for learners with no progress yet. */
+function planAwards(records: readonly StoredRecord[], catalog: Catalog) {
+  const { facts, deadLetters } = decodeBatch(records);
+  const progress = new Map<string, LearnerProgress>(
+    learnersOf(facts).map((learner) => [learner, new Map()]),
+  );
+  const { awards } = effectsOf(evaluateBatch(catalog, progress, facts));
+  return {
+    deadLetters,
+    awards: awards.map(
+      ({ learnerId, badgeId, awardedAt, reason, triggerEventId }) => ({
+        learnerId,
+        badgeId,
+        awardedAt,
+        reason,
+        triggerEventId,
+      }),
+    ),
+  };
+}
 
 function hexId(position: number): string {
   return `00000000-0000-4000-8000-${position.toString(16).padStart(12, "0")}`;

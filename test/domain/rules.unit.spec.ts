@@ -2,11 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog } from "../../src/domain/catalog.js";
 import type { QuizSubmitted } from "../../src/domain/events.js";
-import {
-  badgesEarned,
-  ruleHolds,
-  type ScoreOperator,
-} from "../../src/domain/rules.js";
+import type { ScoreRule } from "../../src/domain/rule-engine/rule.js";
+import { badgesEarned, ruleHolds } from "../../src/domain/rules.js";
+
+type ScoreOperator = ScoreRule["operator"];
 import { score } from "../support/arbitraries.js";
 
 const quizMaster = "11111111-1111-1111-1111-111111111111";

@@ -7,6 +7,7 @@ import { AccessControl, type ApiToken } from "../../src/api/access.js";
 import type { Api, ApiLimits } from "../../src/api/api-parts.js";
 import { buildApi, defaultLimits } from "../../src/api/server.js";
 import type { BadgeService } from "../../src/service.js";
+import { testCredentials } from "../credentials/support/test-credentials.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
 import { silentLogger, startTestService } from "./test-service.js";
 
@@ -21,6 +22,8 @@ export interface ApiUnderTest {
 export interface TestApiOptions {
   tokens?: ApiToken[];
   limits?: Partial<ApiLimits>;
+  /** Configuration variables, e.g. ISSUER_ID; keys go to a fresh folder. */
+  env?: Record<string, string>;
 }
 
 /** Starts database, service and API for the test file; stops them after it. */
@@ -30,6 +33,7 @@ export function useTestApi(options: TestApiOptions = {}): ApiUnderTest {
   beforeAll(async () => {
     const database = await createTestDatabase();
     const service = await startTestService(database.url);
+    const credentials = await testCredentials(service, options.env);
     const api = await buildApi(
       {
         pool: service.database.pool,
@@ -40,6 +44,7 @@ export function useTestApi(options: TestApiOptions = {}): ApiUnderTest {
         catalog: service.catalog,
         metrics: service.metrics,
         access: new AccessControl(options.tokens ?? []),
+        credentials,
       },
       silentLogger,
       { ...defaultLimits, ...options.limits },

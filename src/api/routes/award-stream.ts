@@ -11,8 +11,10 @@ import { encodeEnvelope } from "../../domain/envelope-codec.js";
 import type { Cursor, StoredEvent } from "../../store/stored-event.js";
 import type { Api, ApiLimits, ApiParts } from "../api-parts.js";
 import { HttpProblem } from "../problem.js";
-import { problem, streamQuery } from "../schemas.js";
+import { eventStream, problemResponses, streamQuery } from "../schemas.js";
 import { cursorAfter } from "./events.js";
+
+const closeGraceMs = 1000;
 
 export function awardStreamRoutes(
   app: Api,
@@ -23,6 +25,8 @@ export function awardStreamRoutes(
   app.addHook("preClose", async () => {
     for (const response of open) {
       response.end();
+      // A client that stopped reading cannot take the end; do not wait on it.
+      setTimeout(() => response.destroy(), closeGraceMs).unref();
     }
   });
 
@@ -37,7 +41,10 @@ export function awardStreamRoutes(
         tags: ["badges"],
         security: [{ bearer: [] }],
         querystring: streamQuery,
-        response: { 400: problem },
+        response: {
+          200: eventStream,
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {

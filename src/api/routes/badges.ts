@@ -4,7 +4,7 @@ import type { Api, ApiParts } from "../api-parts.js";
 import {
   catalogResponse,
   learnerBadges,
-  problem,
+  problemResponses,
   uuidParam,
 } from "../schemas.js";
 import { z } from "zod";
@@ -23,10 +23,18 @@ export function badgeRoutes(app: Api, parts: ApiParts): void {
         summary: "The badge catalog",
         tags,
         security,
-        response: { 200: catalogResponse },
+        response: {
+          200: catalogResponse,
+          ...problemResponses(401, 403),
+        },
       },
     },
-    async () => ({ badges: parts.catalog.map((badge) => ({ ...badge })) }),
+    async () => ({
+      badges: parts.catalog.map((badge) => ({
+        ...badge,
+        rule: { ...badge.rule },
+      })),
+    }),
   );
 
   app.get(
@@ -38,7 +46,10 @@ export function badgeRoutes(app: Api, parts: ApiParts): void {
         tags,
         security,
         params: z.object({ learnerId: uuidParam }),
-        response: { 200: learnerBadges, 400: problem },
+        response: {
+          200: learnerBadges,
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {

@@ -20,7 +20,7 @@ import {
   batchResult,
   eventsPage,
   eventsQuery,
-  problem,
+  problemResponses,
 } from "../schemas.js";
 
 const tags = ["events"];
@@ -40,7 +40,10 @@ export function eventRoutes(
         tags,
         security,
         body: wireEnvelope,
-        response: { 202: appendResult, 400: problem },
+        response: {
+          202: appendResult,
+          ...problemResponses(400, 401, 403, 413, 415),
+        },
       },
     },
     async (request, reply) => {
@@ -64,7 +67,10 @@ export function eventRoutes(
         tags,
         security,
         body: batchBody(limits.batchMaxEvents),
-        response: { 202: batchResult, 400: problem },
+        response: {
+          202: batchResult,
+          ...problemResponses(400, 401, 403, 413, 415),
+        },
       },
     },
     async (request, reply) => {
@@ -86,7 +92,10 @@ export function eventRoutes(
         tags,
         security,
         querystring: eventsQuery,
-        response: { 200: eventsPage, 400: problem },
+        response: {
+          200: eventsPage,
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {

@@ -1,0 +1,54 @@
+/**
+ * The floor of what storing these events costs: 100 rows per INSERT, one
+ * connection, one statement after another, nothing decided or awarded.
+ */
+import pg from "pg";
+import { WrongResultError } from "../db/award-counts.js";
+import { insertBatch } from "../db/batch-insert.js";
+import { countStored, withMigratedDatabase } from "../db/migrated-database.js";
+import { referenceKey } from "../report/results-table.js";
+import { chunk } from "../support/concurrently.js";
+import {
+  type BenchContext,
+  repeat,
+  type Scenario,
+  throughputRow,
+  timed,
+} from "./scenario.js";
+
+export const reference: Scenario = {
+  name: "reference: INSERT 100 rows/statement, 1 connection",
+  async run(context) {
+    const durations = await repeat(context.runs, () => insertOnce(context));
+    return [throughputRow(context, referenceKey, this.name, durations)];
+  },
+};
+
+function insertOnce(context: BenchContext): Promise<number> {
+  const batches = chunk(context.submissions, 100);
+  return withMigratedDatabase(
+    context.target.serverUrl,
+    async ({ url, pool }) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const ms = await timed(async () => {
+          for (const batch of batches) {
+            await insertBatch(client, batch);
+          }
+        });
+        await expectStored(pool, context.workload.events);
+        return ms;
+      } finally {
+        await client.end();
+      }
+    },
+  );
+}
+
+async function expectStored(pool: pg.Pool, expected: number): Promise<void> {
+  const stored = await countStored(pool, "QuizSubmitted");
+  if (stored !== expected) {
+    throw new WrongResultError(`stored ${stored} events of ${expected}`);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A benchmark scenario measures one way of handling the workload on one
+ * target and reports rows. The benchmark runs each in turn; adding a way of
+ * ingesting (HTTP, NATS) is adding one more scenario to its list.
+ */
+import type { Target } from "../db/targets.js";
+import type { ResultRow } from "../report/result-row.js";
+import { perSecond, summarize } from "../support/stats.js";
+import type { Submission, Workload } from "../workload.js";
+
+export interface BenchContext {
+  target: Target;
+  workload: Workload;
+  submissions: readonly Submission[];
+  /** Distinct (learner, badge) pairs the workload earns. */
+  expectedAwards: number;
+  /** Measured runs per measurement, each on a fresh database. */
+  runs: number;
+  quick: boolean;
+}
+
+export interface Scenario {
+  /** Names the scenario in a failure row when it crashes. */
+  name: string;
+  run(context: BenchContext): Promise<ResultRow[]>;
+}
+
+export async function repeat<T>(
+  runs: number,
+  once: () => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    results.push(await once());
+  }
+  return results;
+}
+
+/** Milliseconds taken by `work`, which must not include set-up. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+export function throughputRow(
+  context: BenchContext,
+  key: string,
+  measurement: string,
+  durationsMs: readonly number[],
+  events = context.workload.events,
+): ResultRow {
+  return {
+    target: context.target.name,
+    key,
+    measurement,
+    eventsPerSecond: summarize(durationsMs.map((ms) => perSecond(events, ms))),
+  };
+}

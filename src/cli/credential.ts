@@ -1,0 +1,80 @@
+/**
+ * `credential <learner> <badge>`: prints the signed Open Badges credential
+ * of a learner's badge. `rotate-key`: gives the issuer a new signing key,
+ * keeping the old one in the key ring so what it signed still verifies.
+ */
+import { z } from "zod";
+import { loadConfig } from "../config.js";
+import { Credentials } from "../credentials/credentials.js";
+import { rotateSigningKey } from "../credentials/key-ring.js";
+import { defaultCatalog } from "../domain/catalog.js";
+import { BadgeServiceError } from "../domain/errors.js";
+import { createLogger } from "../logger.js";
+import { openDatabase } from "../store/database.js";
+import { migrate } from "../store/migrator.js";
+
+const uuid = z.guid().transform((value) => value.toLowerCase());
+
+export async function runCredential(
+  learner: string,
+  badge: string,
+): Promise<number> {
+  const learnerId = argument("learner", learner);
+  const badgeId = argument("badge", badge);
+  const config = loadConfig();
+  // stdout carries the credential alone, so logs go to stderr.
+  const logger = createLogger(config.LOG_LEVEL, 2);
+  const database = await openDatabase(config, logger);
+  try {
+    await migrate(database.pool, logger);
+    const credentials = await Credentials.open(
+      config,
+      defaultCatalog,
+      database.pool,
+    );
+    const credential = await credentials.credentialOfBadge(learnerId, badgeId);
+    if (!credential) {
+      throw new BadgeServiceError(
+        "NOT_FOUND",
+        `learner ${learnerId} was never awarded badge ${badgeId}`,
+      );
+    }
+    process.stdout.write(`${JSON.stringify(credential, null, 2)}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runRotateKey(): Promise<number> {
+  const config = loadConfig();
+  const ring = await rotateSigningKey(
+    config.CREDENTIALS_DIR,
+    config.ISSUER_SECRET_KEY,
+  );
+  process.stdout.write(
+    `new signing key ${ring.signing.publicKeyMultibase}; ` +
+      `${ring.keys.length - 1} earlier key(s) kept for verification. ` +
+      "Restart the service to sign with the new key.\n",
+  );
+  if (!config.ISSUER_ID || config.ISSUER_ID.startsWith("did:key:")) {
+    process.stderr.write(
+      "warning: the issuer is a did:key, so the new key is a new issuer: " +
+        "earlier credentials keep a valid proof, but their status lists are " +
+        "now signed by another issuer and strict verifiers refuse them. " +
+        "Set ISSUER_ID to an https URL for rotations that keep the issuer.\n",
+    );
+  }
+  return 0;
+}
+
+function argument(name: string, value: string): string {
+  const parsed = uuid.safeParse(value);
+  if (!parsed.success) {
+    throw new BadgeServiceError(
+      "INVALID_ARGUMENT",
+      `${name} must be a uuid, not ${JSON.stringify(value)}`,
+    );
+  }
+  return parsed.data;
+}
