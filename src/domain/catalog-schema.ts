@@ -163,14 +163,14 @@ function checkRule(
     case "first":
     case "streak":
     case "dailyStreak":
-      (rule.where ?? []).forEach((c, i) =>
-        checkCondition(rule.event, c, `${path}.where[${i}]`, report),
-      );
+      (rule.where ?? []).forEach((c, i) => {
+        checkCondition(rule.event, c, `${path}.where[${i}]`, report);
+      });
       return;
     case "allOf":
-      rule.rules.forEach((child, i) =>
-        checkRule(child, `${path}.rules[${i}]`, true, report, ids),
-      );
+      rule.rules.forEach((child, i) => {
+        checkRule(child, `${path}.rules[${i}]`, true, report, ids);
+      });
       if (rule.rules.every((child) => child.kind === "not")) {
         report(
           `${path}.rules`,
@@ -179,9 +179,9 @@ function checkRule(
       }
       return;
     case "anyOf":
-      rule.rules.forEach((child, i) =>
-        checkRule(child, `${path}.rules[${i}]`, false, report, ids),
-      );
+      rule.rules.forEach((child, i) => {
+        checkRule(child, `${path}.rules[${i}]`, false, report, ids);
+      });
       return;
     case "not":
       if (!inAllOf) {

@@ -75,9 +75,9 @@ export function eventRoutes(
     },
     async (request, reply) => {
       const envelopes = request.body.events.map(fromWireEnvelope);
-      envelopes.forEach((envelope, index) =>
-        assertIngestible(envelope, `events[${index}].event.type`),
-      );
+      envelopes.forEach((envelope, index) => {
+        assertIngestible(envelope, `events[${index}].event.type`);
+      });
       const results = await ingest(parts, envelopes);
       return reply.code(202).send({ results });
     },
