@@ -4,6 +4,7 @@
  */
 import type { Logger } from "pino";
 import { AwardConsumer } from "./awards/award-consumer.js";
+import { loadCatalog } from "./catalog/load-catalog.js";
 import type { Dispatcher } from "./bus/dispatcher.js";
 import { CommitSignal } from "./bus/commit-signal.js";
 import { InProcessDispatcher } from "./bus/in-process-dispatcher.js";
@@ -42,21 +43,29 @@ export async function startBadgeService(
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<BadgeService> {
+  const catalog = options.catalog ?? (await catalogOf(config));
   const database = await openDatabase(config, logger);
   try {
     await migrate(database.pool, logger);
-    return await startParts(database, config, logger, options);
+    return await startParts(database, config, logger, catalog);
   } catch (error) {
     await database.close();
     throw error;
   }
 }
 
+/** The catalog file of the configuration, or the built-in badges. */
+export async function catalogOf(config: Config): Promise<Catalog> {
+  return config.CATALOG_FILE
+    ? loadCatalog(config.CATALOG_FILE)
+    : defaultCatalog;
+}
+
 async function startParts(
   database: Database,
   config: Config,
   logger: Logger,
-  options: ServiceOptions,
+  catalog: Catalog,
 ): Promise<BadgeService> {
   const signal = new CommitSignal();
   const announcer = new CommitAnnouncer(database.pool, logger);
@@ -68,7 +77,6 @@ async function startParts(
   const ingest = new GroupCommitAppender(store, {
     maxWaitMs: config.INGEST_MAX_WAIT_MS,
   });
-  const catalog = options.catalog ?? defaultCatalog;
   const metrics = new ServiceMetrics({
     pool: database.pool,
     consumerLag: () => consumer.lag(),

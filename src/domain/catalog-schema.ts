@@ -106,7 +106,12 @@ export const badgeSchema = z.strictObject({
 });
 
 export const catalogSchema = z.strictObject({
-  badges: z.array(badgeSchema).min(1),
+  badges: z
+    .array(badgeSchema, {
+      error: (issue) =>
+        issue.input === undefined ? "is required" : "must be a list of badges",
+    })
+    .min(1, { error: "must list at least one badge" }),
 });
 
 export interface CatalogProblem {
@@ -122,7 +127,12 @@ export function catalogSenseProblems(
   badges: readonly Badge[],
 ): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  const ids = new Map(badges.map((badge, index) => [badge.id, index]));
+  const ids = new Map<string, number>();
+  badges.forEach((badge, index) => {
+    if (!ids.has(badge.id)) {
+      ids.set(badge.id, index);
+    }
+  });
   badges.forEach((badge, index) => {
     if (ids.get(badge.id) !== index) {
       problems.push({
