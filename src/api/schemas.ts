@@ -148,3 +148,23 @@ export const eventStream = {
     "BadgeAwarded events: `id:` global position, `event:` type, `data:` envelope JSON.",
   content: { "text/event-stream": { schema: z.string() } },
 };
+
+export const explanation = z
+  .object({
+    learner_id: z.string(),
+    badge_id: z.string(),
+    name: z.string(),
+    held: z.boolean(),
+    rule: z.object({ kind: z.string(), version: z.number().int() }),
+    award: z
+      .object({
+        awarded_at: z.string(),
+        reason: z.string(),
+        trigger_event_id: z.string().nullable(),
+        rule_version: z.number().int().nullable(),
+        evidence: z.unknown(),
+      })
+      .optional(),
+    progress: z.unknown(),
+  })
+  .meta({ id: "Explanation" });

@@ -29,6 +29,7 @@ export function badgeAwardedEvent(award: Award): Envelope<"BadgeAwarded"> {
 
 export function badgeRevokedEvent(
   change: BadgeChange,
+  reason = `${change.badge.name}: its rule no longer holds after ${change.fact.type} ${change.fact.id}`,
 ): Envelope<"BadgeRevoked"> {
   return {
     id: badgeRevokedEventId(change.fact.id, change.badge.id),
@@ -39,7 +40,7 @@ export function badgeRevokedEvent(
         badgeId: change.badge.id,
         learnerId: change.learnerId,
         revokedAt: change.fact.occurredAt,
-        reason: `${change.badge.name}: its rule no longer holds after ${change.fact.type} ${change.fact.id}`,
+        reason,
       },
     },
   };

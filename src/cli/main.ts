@@ -6,7 +6,9 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { runCredential, runRotateKey } from "./credential.js";
+import { runBackfill } from "./backfill.js";
 import { runDemo } from "./demo.js";
+import { runExplain } from "./explain.js";
 import { reportFailure } from "./failure.js";
 import { runMigrate } from "./migrate.js";
 import { runServe } from "./serve.js";
@@ -41,6 +43,29 @@ program
   .command("migrate")
   .description("apply pending database migrations and exit")
   .action(() => run(runMigrate));
+
+program
+  .command("backfill")
+  .description(
+    "replay the stored events against the current catalog and award or revoke what changed",
+  )
+  .option("--dry-run", "only print, per badge, who would gain or lose it")
+  .option("--examples <n>", "learners to list per badge", "5")
+  .action((options: { dryRun?: boolean; examples: string }) =>
+    run(() =>
+      runBackfill({
+        dryRun: options.dryRun ?? false,
+        examples: Number(options.examples),
+      }),
+    ),
+  );
+
+program
+  .command("explain <learner> <badge>")
+  .description("show why a learner holds a badge, or how far along they are")
+  .action((learner: string, badge: string) =>
+    run(() => runExplain(learner, badge)),
+  );
 
 program
   .command("credential <learner> <badge>")

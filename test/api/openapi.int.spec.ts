@@ -21,6 +21,7 @@ const protectedOperations = [
   ["/v1/events/batch", "post"],
   ["/v1/badges", "get"],
   ["/v1/learners/{learnerId}/badges", "get"],
+  ["/v1/learners/{learnerId}/badges/{badgeId}", "get"],
   ["/v1/awards/stream", "get"],
   ["/v1/credentials/{awardId}", "get"],
   ["/v1/learners/{learnerId}/credentials", "get"],

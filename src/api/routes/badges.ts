@@ -1,8 +1,10 @@
 /** The badge catalog and a learner's badges. */
+import { explainHolding } from "../../awards/explain.js";
 import { badgesOfLearner } from "../../store/learner-badges.js";
 import type { Api, ApiParts } from "../api-parts.js";
 import {
   catalogResponse,
+  explanation,
   learnerBadges,
   problemResponses,
   uuidParam,
@@ -65,6 +67,29 @@ export function badgeRoutes(app: Api, parts: ApiParts): void {
           trigger_event_id: badge.triggerEventId,
         })),
       };
+    },
+  );
+
+  app.get(
+    "/v1/learners/:learnerId/badges/:badgeId",
+    {
+      onRequest: parts.access.require("badges:read"),
+      schema: {
+        summary: "Why a learner holds a badge, or how far along they are",
+        description:
+          "The award with the rule version and the events that satisfied it; without an award, the progress so far.",
+        tags,
+        security,
+        params: z.object({ learnerId: uuidParam, badgeId: uuidParam }),
+        response: {
+          200: explanation,
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const { learnerId, badgeId } = request.params;
+      return explainHolding(parts.pool, parts.catalog, learnerId, badgeId);
     },
   );
 }
