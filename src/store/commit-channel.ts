@@ -4,11 +4,19 @@
  * short delay, never an event. Notices are coalesced because NOTIFY takes a
  * global lock at commit.
  */
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { Logger } from "pino";
 import { delay } from "../support/delay.js";
 
 export const commitChannel = "edupulse_events_committed";
+
+/**
+ * Names this process in its notices: it has already woken its own readers
+ * in memory, so its listener skips its own notices instead of waking them
+ * a second time.
+ */
+const thisProcess = randomUUID();
 
 /** Sends at most one NOTIFY at a time; calls meanwhile fold into one more. */
 export class CommitAnnouncer {
@@ -32,7 +40,10 @@ export class CommitAnnouncer {
     while (this.pending) {
       this.pending = false;
       try {
-        await this.pool.query("SELECT pg_notify($1, '')", [commitChannel]);
+        await this.pool.query("SELECT pg_notify($1, $2)", [
+          commitChannel,
+          thisProcess,
+        ]);
       } catch (error) {
         this.logger.debug({ err: error }, "commit notice not sent");
       }
@@ -63,7 +74,11 @@ export class CommitListener {
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString });
-    client.on("notification", () => this.onCommit());
+    client.on("notification", (notice) => {
+      if (notice.payload !== thisProcess) {
+        this.onCommit();
+      }
+    });
     client.on("error", (error) => this.reconnect(client, error));
     await client.connect();
     await client.query(`LISTEN ${commitChannel}`);
