@@ -21,7 +21,11 @@ export function achievementUrl(baseUrl: string, badgeId: string): string {
   return `${baseUrl}/v1/achievements/${badgeId}`;
 }
 
-export function achievementOf(badge: Badge, baseUrl: string): Achievement {
+export function achievementOf(
+  badge: Badge,
+  baseUrl: string,
+  nameOf?: (badgeId: string) => string,
+): Achievement {
   const id = achievementUrl(baseUrl, badge.id);
   const image = imageOf(badge);
   const version = versionOf(badge);
@@ -30,7 +34,10 @@ export function achievementOf(badge: Badge, baseUrl: string): Achievement {
     type: ["Achievement"],
     name: badge.name,
     description: textField(badge, "description") ?? badge.reason,
-    criteria: { id: `${id}#criteria`, narrative: criteriaNarrative(badge) },
+    criteria: {
+      id: `${id}#criteria`,
+      narrative: criteriaNarrative(badge, nameOf),
+    },
     ...(image ? { image } : {}),
     ...(version ? { version } : {}),
   };

@@ -91,6 +91,9 @@ export class Credentials {
     );
   }
 
+  private readonly nameOf = (badgeId: string) =>
+    this.parts.badges.get(badgeId)?.name ?? badgeId;
+
   get issuerId(): string {
     return this.parts.issuer.id;
   }
@@ -116,7 +119,8 @@ export class Credentials {
   achievement(badgeId: string): Record<string, unknown> | undefined {
     const badge = this.parts.badges.get(badgeId);
     return (
-      badge && achievementDocument(achievementOf(badge, this.parts.baseUrl))
+      badge &&
+      achievementDocument(achievementOf(badge, this.parts.baseUrl, this.nameOf))
     );
   }
 
@@ -171,7 +175,7 @@ export class Credentials {
   private achievementOfAward(award: AwardRecord): Achievement {
     const badge = this.parts.badges.get(award.badgeId);
     return badge
-      ? achievementOf(badge, this.parts.baseUrl)
+      ? achievementOf(badge, this.parts.baseUrl, this.nameOf)
       : unlistedAchievement(award.badgeId, award.reason, this.parts.baseUrl);
   }
 

@@ -1,43 +1,44 @@
 /**
  * The criteria narrative of a badge, written from its rule so that what a
  * credential says a learner did and what the service checked cannot drift
- * apart. Rules of a kind this does not know fall back to the badge's own
- * criteria text, then to its reason.
+ * apart. A rule the service could not evaluate falls back to the badge's
+ * own criteria text, then to its reason.
  */
 import type { Badge } from "../domain/catalog.js";
+import { ruleSchema } from "../domain/catalog-schema.js";
+import { ruleSentence } from "../domain/rule-engine/rule-narrative.js";
 
-type Phrase = (value: number) => string;
+const ruleKinds = new Set([
+  "score",
+  "count",
+  "first",
+  "streak",
+  "dailyStreak",
+  "allOf",
+  "anyOf",
+  "not",
+  "badges",
+]);
 
-const scorePhrases: Record<string, Phrase> = {
-  ">=": (value) => `${value} or more`,
-  ">": (value) => `more than ${value}`,
-  "==": (value) => `exactly ${value}`,
-};
-
-export function criteriaNarrative(badge: Badge): string {
-  return ruleNarrative(badge.rule) ?? writtenCriteria(badge) ?? badge.reason;
+export function criteriaNarrative(
+  badge: Badge,
+  nameOf?: (badgeId: string) => string,
+): string {
+  return (
+    ruleNarrative(badge.rule, nameOf) ?? writtenCriteria(badge) ?? badge.reason
+  );
 }
 
-export function ruleNarrative(rule: unknown): string | undefined {
-  if (!isRecord(rule) || rule.kind !== "score") {
+/** Undefined for a rule this service cannot evaluate either. */
+export function ruleNarrative(
+  rule: unknown,
+  nameOf?: (badgeId: string) => string,
+): string | undefined {
+  if (!isRecord(rule) || !ruleKinds.has(String(rule.kind))) {
     return undefined;
   }
-  const phrase =
-    typeof rule.operator === "string" ? scorePhrases[rule.operator] : undefined;
-  if (!phrase || typeof rule.value !== "number") {
-    return undefined;
-  }
-  return `Score ${phrase(rule.value)} on ${whichQuiz(rule)}.`;
-}
-
-function whichQuiz(rule: Record<string, unknown>): string {
-  if (typeof rule.quiz === "string") {
-    return `quiz ${rule.quiz}`;
-  }
-  if (typeof rule.course === "string") {
-    return `a quiz of course ${rule.course}`;
-  }
-  return "a quiz";
+  const parsed = ruleSchema.safeParse(rule);
+  return parsed.success ? ruleSentence(parsed.data, nameOf) : undefined;
 }
 
 /** `criteria` as text, or as an object with a narrative, when a catalog has one. */

@@ -23,12 +23,66 @@ describe("the criteria narrative of a badge", () => {
       "Score exactly 100 on a quiz.",
     ],
     [
-      { kind: "score", operator: ">=", value: 80, quiz: "q-1" },
-      "Score 80 or more on quiz q-1.",
+      {
+        kind: "score",
+        operator: ">=",
+        value: 80,
+        quiz: "0a1b2c3d-0000-4000-8000-00000000000a",
+      },
+      "Score 80 or more on quiz 0a1b2c3d-0000-4000-8000-00000000000a.",
     ],
     [
-      { kind: "score", operator: ">=", value: 70, course: "c-9" },
-      "Score 70 or more on a quiz of course c-9.",
+      {
+        kind: "score",
+        operator: ">=",
+        value: 70,
+        course: "0a1b2c3d-0000-4000-8000-00000000000c",
+      },
+      "Score 70 or more on a quiz of course 0a1b2c3d-0000-4000-8000-00000000000c.",
+    ],
+    [
+      {
+        kind: "count",
+        event: "QuizSubmitted",
+        where: [{ field: "score", operator: ">=", value: 80 }],
+        atLeast: 10,
+      },
+      "10 quizzes submitted with score 80 or more.",
+    ],
+    [
+      { kind: "count", event: "LessonCompleted", atLeast: 5, withinDays: 2 },
+      "5 lessons completed within 2 days.",
+    ],
+    [{ kind: "first", event: "LessonCompleted" }, "Complete a lesson."],
+    [
+      { kind: "streak", event: "QuizSubmitted", length: 5 },
+      "5 quizzes submitted in a row.",
+    ],
+    [
+      {
+        kind: "dailyStreak",
+        event: "LessonCompleted",
+        days: 7,
+        timeZone: "Europe/Berlin",
+      },
+      "Complete a lesson on 7 days in a row (Europe/Berlin time).",
+    ],
+    [
+      {
+        kind: "allOf",
+        rules: [
+          { kind: "first", event: "LessonCompleted" },
+          { kind: "not", rule: { kind: "first", event: "AnswerAccepted" } },
+        ],
+      },
+      "Complete a lesson, and never have an answer accepted.",
+    ],
+    [
+      {
+        kind: "badges",
+        allOf: ["11111111-1111-1111-1111-111111111111"],
+      },
+      "Hold 11111111-1111-1111-1111-111111111111.",
     ],
   ])("is written from the rule %j", (rule, narrative) => {
     expect(criteriaNarrative(withRule(rule))).toBe(narrative);
@@ -42,17 +96,27 @@ describe("the criteria narrative of a badge", () => {
     expect(criteriaNarrative(badge)).toBe("Score 75 or more on a quiz.");
   });
 
-  it("falls back to the badge's criteria text for a rule kind it does not know", () => {
+  it("falls back to the badge's criteria text for a rule it cannot read", () => {
     const badge = withRule(
-      { kind: "streak", event: "QuizSubmitted", length: 5 },
+      { kind: "streak", event: "QuizSubmitted", length: "five" },
       { criteria: "Submit five quizzes in a row." },
     );
     expect(criteriaNarrative(badge)).toBe("Submit five quizzes in a row.");
   });
 
+  it("names the badges a badge of badges needs", () => {
+    const badge = withRule({
+      kind: "badges",
+      allOf: ["11111111-1111-1111-1111-111111111111"],
+    });
+    expect(criteriaNarrative(badge, () => "Quiz Master")).toBe(
+      "Hold Quiz Master.",
+    );
+  });
+
   it("takes a criteria object's narrative", () => {
     const badge = withRule(
-      { kind: "first", event: "QuizSubmitted" },
+      { kind: "unknown" },
       { criteria: { narrative: "Submit a first quiz." } },
     );
     expect(criteriaNarrative(badge)).toBe("Submit a first quiz.");

@@ -119,7 +119,7 @@ export function evidence(
     case "score":
     case "count":
     case "first":
-      return qualifyingEvidence(state as QualifyingState);
+      return qualifyingEvidence(qualifierOf(rule), state as QualifyingState);
     case "streak":
       return streakEvidence(state as StreakState);
     case "dailyStreak":

@@ -80,7 +80,11 @@ export function stepQualifying(
   return state;
 }
 
-/** The corrected submission is judged again as if it had been sent so. */
+/**
+ * The corrected submission is judged again with its new score. One that
+ * qualified keeps its time; one raised into qualifying counts from the
+ * correction's time, since the correction does not carry the submission's.
+ */
 function corrected(
   qualifier: Qualifier,
   state: QualifyingState,
@@ -119,30 +123,32 @@ export function qualifyingHolds(
   qualifier: Qualifier,
   state: QualifyingState,
 ): boolean {
-  const times = Object.values(state.hits)
-    .map((hit) => hit.at)
-    .sort((a, b) => a - b);
-  if (qualifier.withinDays === undefined) {
-    return times.length >= qualifier.atLeast;
-  }
-  const span = qualifier.withinDays * dayMs;
-  for (
-    let first = 0;
-    first + qualifier.atLeast - 1 < times.length;
-    first += 1
-  ) {
-    const last =
-      times[first + qualifier.atLeast - 1] ?? Number.POSITIVE_INFINITY;
-    if (last - (times[first] ?? 0) <= span) {
-      return true;
-    }
-  }
-  return false;
+  return satisfyingHits(qualifier, state) !== undefined;
 }
 
-export function qualifyingEvidence(state: QualifyingState): Evidence[] {
-  return Object.entries(state.hits)
-    .sort(([, a], [, b]) => a.at - b.at)
+/** The first `atLeast` hits in time that satisfy the rule, inside one window if it has one. */
+function satisfyingHits(
+  qualifier: Qualifier,
+  state: QualifyingState,
+): [string, Hit][] | undefined {
+  const hits = Object.entries(state.hits).sort(([, a], [, b]) => a.at - b.at);
+  const span = (qualifier.withinDays ?? Number.POSITIVE_INFINITY) * dayMs;
+  for (let first = 0; first + qualifier.atLeast <= hits.length; first += 1) {
+    const chosen = hits.slice(first, first + qualifier.atLeast);
+    const start = chosen[0]?.[1].at ?? 0;
+    const end = chosen.at(-1)?.[1].at ?? 0;
+    if (end - start <= span) {
+      return chosen;
+    }
+  }
+  return undefined;
+}
+
+export function qualifyingEvidence(
+  qualifier: Qualifier,
+  state: QualifyingState,
+): Evidence[] {
+  return (satisfyingHits(qualifier, state) ?? [])
     .slice(0, evidenceLimit)
     .map(([eventId, hit]) =>
       hit.value === undefined ? { eventId } : { eventId, value: hit.value },
