@@ -4,7 +4,7 @@ import type { Config } from "../config.js";
 import { Credentials } from "../credentials/credentials.js";
 import type { BadgeService } from "../service.js";
 import { AccessControl } from "./access.js";
-import type { Api } from "./api-parts.js";
+import type { Api, ApiParts } from "./api-parts.js";
 import { listen } from "./listen.js";
 import { buildApi, defaultLimits } from "./server.js";
 
@@ -20,17 +20,7 @@ export async function startApi(
     service.database.pool,
   );
   const app = await buildApi(
-    {
-      pool: service.database.pool,
-      store: service.store,
-      ingest: service.ingest,
-      feed: service.feed,
-      consumer: service.consumer,
-      catalog: service.catalog,
-      metrics: service.metrics,
-      access,
-      credentials,
-    },
+    apiPartsOf(service, access, credentials),
     logger,
     {
       ...defaultLimits,
@@ -45,4 +35,23 @@ export async function startApi(
     throw error;
   }
   return app;
+}
+
+/** The parts of a running service the API works with. */
+export function apiPartsOf(
+  service: BadgeService,
+  access: AccessControl,
+  credentials: Credentials,
+): ApiParts {
+  return {
+    pool: service.database.pool,
+    store: service.store,
+    ingest: service.ingest,
+    feed: service.feed,
+    consumer: service.consumer,
+    catalog: service.catalog,
+    metrics: service.metrics,
+    access,
+    credentials,
+  };
 }

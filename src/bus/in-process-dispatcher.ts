@@ -5,25 +5,16 @@
  */
 import type { EventType } from "../domain/events.js";
 import type { CommitSignal } from "./commit-signal.js";
-import type { Dispatcher, EventHandler, Subscription } from "./dispatcher.js";
+import type { EventHandler, Subscription } from "./dispatcher.js";
+import { SignalledDispatcher } from "./signalled-dispatcher.js";
 import type { StoreFeed } from "./store-feed.js";
 
-export class InProcessDispatcher implements Dispatcher {
+export class InProcessDispatcher extends SignalledDispatcher {
   constructor(
-    private readonly signal: CommitSignal,
+    signal: CommitSignal,
     private readonly feed: StoreFeed,
-  ) {}
-
-  committed(): void {
-    this.signal.notify();
-  }
-
-  get generation(): number {
-    return this.signal.generation;
-  }
-
-  nextCommit(seen: number, timeoutMs: number, abort?: AbortSignal) {
-    return this.signal.waitAfter(seen, timeoutMs, abort);
+  ) {
+    super(signal);
   }
 
   subscribe<T extends EventType>(

@@ -3,19 +3,16 @@
  * catalog and prints, per badge, who would gain or lose it; without
  * --dry-run it applies that, with an event per change.
  */
+import type pg from "pg";
 import {
   type BackfillPlan,
   applyBackfill,
   planBackfill,
 } from "../awards/backfill.js";
-import { loadConfig } from "../config.js";
 import { followUpTypes } from "../domain/events.js";
-import { createLogger } from "../logger.js";
-import { catalogOf } from "../service.js";
 import { CommitAnnouncer } from "../store/commit-channel.js";
-import { openDatabase } from "../store/database.js";
 import { EventStore } from "../store/event-store.js";
-import { migrate } from "../store/migrator.js";
+import { withDatabase } from "./one-off.js";
 import { ProgressBar } from "./progress-bar.js";
 
 export interface BackfillOptions {
@@ -23,21 +20,13 @@ export interface BackfillOptions {
   examples: number;
 }
 
-export async function runBackfill(options: BackfillOptions): Promise<number> {
-  const config = loadConfig();
-  const catalog = await catalogOf(config);
-  const logger = createLogger(
-    config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL,
-    2,
-  );
-  const database = await openDatabase(config, logger);
-  try {
-    await migrate(database.pool, logger);
-    const announcer = new CommitAnnouncer(database.pool, logger);
-    const store = new EventStore(database.pool, () => announcer.announce());
-    const bar = new ProgressBar("replaying", await storedEvents(database.pool));
+export function runBackfill(options: BackfillOptions): Promise<number> {
+  return withDatabase(async ({ pool, catalog, logger }) => {
+    const announcer = new CommitAnnouncer(pool, logger);
+    const store = new EventStore(pool, () => announcer.announce());
+    const bar = new ProgressBar("replaying", await storedEvents(pool));
     const parts = {
-      pool: database.pool,
+      pool,
       store,
       catalog,
       consumer: "badge-awards",
@@ -49,12 +38,10 @@ export async function runBackfill(options: BackfillOptions): Promise<number> {
     bar.done();
     printPlan(plan, options);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-async function storedEvents(pool: import("pg").Pool): Promise<number> {
+async function storedEvents(pool: pg.Pool): Promise<number> {
   const { rows } = await pool.query<{ n: string }>(
     "SELECT count(*) AS n FROM event_store WHERE event_name <> ALL($1::text[])",
     [followUpTypes],

@@ -7,31 +7,16 @@ import { z } from "zod";
 import { loadConfig } from "../config.js";
 import { Credentials } from "../credentials/credentials.js";
 import { rotateSigningKey } from "../credentials/key-ring.js";
-import { defaultCatalog } from "../domain/catalog.js";
 import { BadgeServiceError } from "../domain/errors.js";
-import { createLogger } from "../logger.js";
-import { openDatabase } from "../store/database.js";
-import { migrate } from "../store/migrator.js";
+import { withDatabase } from "./one-off.js";
 
 const uuid = z.guid().transform((value) => value.toLowerCase());
 
-export async function runCredential(
-  learner: string,
-  badge: string,
-): Promise<number> {
+export function runCredential(learner: string, badge: string): Promise<number> {
   const learnerId = argument("learner", learner);
   const badgeId = argument("badge", badge);
-  const config = loadConfig();
-  // stdout carries the credential alone, so logs go to stderr.
-  const logger = createLogger(config.LOG_LEVEL, 2);
-  const database = await openDatabase(config, logger);
-  try {
-    await migrate(database.pool, logger);
-    const credentials = await Credentials.open(
-      config,
-      defaultCatalog,
-      database.pool,
-    );
+  return withDatabase(async ({ config, catalog, pool }) => {
+    const credentials = await Credentials.open(config, catalog, pool);
     const credential = await credentials.credentialOfBadge(learnerId, badgeId);
     if (!credential) {
       throw new BadgeServiceError(
@@ -41,9 +26,7 @@ export async function runCredential(
     }
     process.stdout.write(`${JSON.stringify(credential, null, 2)}\n`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 export async function runRotateKey(): Promise<number> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import { AccessControl, type ApiToken } from "../../src/api/access.js";
 import type { Api, ApiLimits } from "../../src/api/api-parts.js";
 import { buildApi, defaultLimits } from "../../src/api/server.js";
+import { apiPartsOf } from "../../src/api/start.js";
 import type { BadgeService } from "../../src/service.js";
 import { testCredentials } from "../credentials/support/test-credentials.js";
 import { createTestDatabase, type TestDatabase } from "./test-database.js";
@@ -35,17 +36,7 @@ export function useTestApi(options: TestApiOptions = {}): ApiUnderTest {
     const service = await startTestService(database.url);
     const credentials = await testCredentials(service, options.env);
     const api = await buildApi(
-      {
-        pool: service.database.pool,
-        store: service.store,
-        ingest: service.ingest,
-        feed: service.feed,
-        consumer: service.consumer,
-        catalog: service.catalog,
-        metrics: service.metrics,
-        access: new AccessControl(options.tokens ?? []),
-        credentials,
-      },
+      apiPartsOf(service, new AccessControl(options.tokens ?? []), credentials),
       silentLogger,
       { ...defaultLimits, ...options.limits },
     );

@@ -3,7 +3,7 @@
  * the message id (which JetStream deduplicates), and its place in the store
  * in headers, so a receiver can tell where it stands.
  */
-import { headers as natsHeaders, type MsgHdrs } from "@nats-io/nats-core";
+import { type MsgHdrs, headers as natsHeaders } from "@nats-io/nats-core";
 import { encodeEnvelope } from "../../domain/envelope-codec.js";
 import type { StoredEvent } from "../../store/stored-event.js";
 

@@ -14,33 +14,24 @@ import { decodeEnvelope } from "../../domain/envelope-codec.js";
 import { type EventType, followUpTypes } from "../../domain/events.js";
 import type { StoredEvent } from "../../store/stored-event.js";
 import type { CommitSignal } from "../commit-signal.js";
-import type { Dispatcher, EventHandler, Subscription } from "../dispatcher.js";
+import type { EventHandler, Subscription } from "../dispatcher.js";
+import { SignalledDispatcher } from "../signalled-dispatcher.js";
 import { storedPlaceOf } from "./envelope-message.js";
 import type { Topology } from "./topology.js";
 
 /** Event types the relay publishes; only these can be subscribed here. */
 export const relayedTypes: readonly EventType[] = followUpTypes;
 
-export class JetStreamDispatcher implements Dispatcher {
+export class JetStreamDispatcher extends SignalledDispatcher {
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(
-    private readonly signal: CommitSignal,
+    signal: CommitSignal,
     private readonly js: JetStreamClient,
     private readonly topology: Topology,
     private readonly logger: Logger,
-  ) {}
-
-  committed(): void {
-    this.signal.notify();
-  }
-
-  get generation(): number {
-    return this.signal.generation;
-  }
-
-  nextCommit(seen: number, timeoutMs: number, abort?: AbortSignal) {
-    return this.signal.waitAfter(seen, timeoutMs, abort);
+  ) {
+    super(signal);
   }
 
   async subscribe<T extends EventType>(
