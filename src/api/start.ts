@@ -19,15 +19,11 @@ export async function startApi(
     service.catalog,
     service.database.pool,
   );
-  const app = await buildApi(
-    apiPartsOf(service, access, credentials),
-    logger,
-    {
-      ...defaultLimits,
-      batchMaxEvents: config.BATCH_MAX_EVENTS,
-      bodyLimitBytes: config.BODY_LIMIT_BYTES,
-    },
-  );
+  const app = await buildApi(apiPartsOf(service, access, credentials), logger, {
+    ...defaultLimits,
+    batchMaxEvents: config.BATCH_MAX_EVENTS,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+  });
   try {
     await listen(app, access, config.HOST, config.PORT, logger);
   } catch (error) {
