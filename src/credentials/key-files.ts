@@ -4,7 +4,7 @@
  * crash leaves the old or the new file, never half of one.
  */
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export interface StoredSigningKey {
   publicKeyMultibase: string;
@@ -21,7 +21,13 @@ export interface IssuerKey {
 const signingKeyFile = "signing-key.json";
 const keyRingFile = "key-ring.json";
 
+/**
+ * Only the key folder itself is private: folders above it are shared, for
+ * instance with the embedded PostgreSQL's data folder beside it, which the
+ * `postgres` OS user must be able to pass through.
+ */
 export async function ensureKeyFolder(folder: string): Promise<void> {
+  await mkdir(dirname(folder), { recursive: true });
   await mkdir(folder, { recursive: true, mode: 0o700 });
 }
 

@@ -21,6 +21,7 @@ beforeAll(async () => {
   env = {
     ...rest,
     EMBEDDED_PG_DIR: join(dataDir, "pg"),
+    CREDENTIALS_DIR: join(dataDir, "credentials"),
     LOG_LEVEL: "info",
     PORT: "0",
   };
