@@ -1,5 +1,5 @@
 /** The one structured logger of the service; parts take child loggers. */
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
 

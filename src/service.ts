@@ -4,17 +4,17 @@
  */
 import type { Logger } from "pino";
 import { AwardConsumer } from "./awards/award-consumer.js";
-import { loadCatalog } from "./catalog/load-catalog.js";
-import type { Dispatcher } from "./bus/dispatcher.js";
 import { CommitSignal } from "./bus/commit-signal.js";
+import type { Dispatcher } from "./bus/dispatcher.js";
 import { InProcessDispatcher } from "./bus/in-process-dispatcher.js";
+import { startNatsBus } from "./bus/nats/nats-bus.js";
 import { StoreFeed } from "./bus/store-feed.js";
+import { loadCatalog } from "./catalog/load-catalog.js";
 import type { Config } from "./config.js";
 import { type Catalog, defaultCatalog } from "./domain/catalog.js";
-import { startNatsBus } from "./bus/nats/nats-bus.js";
-import { CommitAnnouncer, CommitListener } from "./store/commit-channel.js";
 import { GroupCommitAppender } from "./ingest/group-commit.js";
 import { ServiceMetrics } from "./observability/metrics.js";
+import { CommitAnnouncer, CommitListener } from "./store/commit-channel.js";
 import { type Database, openDatabase } from "./store/database.js";
 import { EventStore } from "./store/event-store.js";
 import { migrate } from "./store/migrator.js";
@@ -123,8 +123,7 @@ async function startParts(
     await ingest.drain();
     stopConsumer.abort();
     await consuming;
-    await bus?.close();
-    await dispatcher.close();
+    await (bus ? bus.close() : dispatcher.close());
     await feed.close();
     await listener.close();
     await database.close();

@@ -4,7 +4,8 @@
  * exact count scans the whole store and would slow the run it measures.
  */
 import type pg from "pg";
-import { eventsBehind } from "../../src/store/checkpoints.js";
+import { followUpTypes } from "../../src/domain/events.js";
+import { consumerLag } from "../../src/store/checkpoints.js";
 import { delay } from "../../src/support/delay.js";
 
 export const awardConsumerName = "badge-awards";
@@ -29,7 +30,7 @@ export async function isCaughtUp(
   if (rows[0]?.caught_up !== true) {
     return false;
   }
-  return (await eventsBehind(db, consumer, ["BadgeAwarded"])) === 0;
+  return (await consumerLag(db, consumer, followUpTypes)).events === 0;
 }
 
 export async function waitUntilCaughtUp(
@@ -40,9 +41,9 @@ export async function waitUntilCaughtUp(
   const deadline = Date.now() + timeoutMs;
   while (!(await isCaughtUp(db).catch(() => false))) {
     if (Date.now() > deadline) {
-      const behind = await eventsBehind(db, awardConsumerName, [
-        "BadgeAwarded",
-      ]).catch(() => Number.NaN);
+      const behind = await consumerLag(db, awardConsumerName, followUpTypes)
+        .then((lag) => lag.events)
+        .catch(() => Number.NaN);
       throw new Error(
         `award consumer did not catch up within ${timeoutMs / 1000} s ` +
           `(${behind} events behind)`,

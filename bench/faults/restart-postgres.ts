@@ -10,7 +10,8 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type pg from "pg";
-import { eventsBehind } from "../../src/store/checkpoints.js";
+import { followUpTypes } from "../../src/domain/events.js";
+import { consumerLag } from "../../src/store/checkpoints.js";
 import {
   type EmbeddedServer,
   startEmbeddedServer,
@@ -161,7 +162,9 @@ async function restartWhileBusy(
       const reason = error instanceof Error ? error.message : String(error);
       return `the service did not survive restart ${loop.unprocessed.length}: ${reason}`;
     }
-    loop.unprocessed.push(await eventsBehind(loop.pool, awardConsumerName));
+    loop.unprocessed.push(
+      (await consumerLag(loop.pool, awardConsumerName, followUpTypes)).events,
+    );
     await server.current.stop();
     await delay(downMs);
     server.current = await startServer(server.place);

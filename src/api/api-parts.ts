@@ -1,7 +1,11 @@
 /** What the HTTP API is given to work with; it owns none of it. */
-import type { FastifyInstance, RawServerDefault } from "fastify";
-import type { FastifyBaseLogger } from "fastify";
+
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawServerDefault,
+} from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type pg from "pg";
 import type { AwardConsumer } from "../awards/award-consumer.js";

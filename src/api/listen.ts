@@ -5,8 +5,8 @@
 import { isIP } from "node:net";
 import type { Logger } from "pino";
 import { ConfigError } from "../config.js";
-import type { Api } from "./api-parts.js";
 import type { AccessControl } from "./access.js";
+import type { Api } from "./api-parts.js";
 
 export async function listen(
   app: Api,

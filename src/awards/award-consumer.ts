@@ -180,7 +180,7 @@ export class AwardConsumer {
       deadLetters,
     );
     await removeAwards(client, effects.removals);
-    await insertAwards(client, effects.awards, true);
+    await insertAwards(client, effects.awards);
     await this.options.store.appendWithin(client, effects.events);
     await saveProgress(client, progress);
     await advanceCheckpoint(client, this.name, to);

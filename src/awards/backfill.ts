@@ -109,7 +109,7 @@ async function record(
   ];
 
   await removeAwards(client, losses);
-  await insertAwards(client, gained.awards, true);
+  await insertAwards(client, gained.awards);
   await store.appendWithin(client, events);
   keepWhatIsKept(plan);
   markAllChanged(plan.replay);

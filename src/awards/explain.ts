@@ -3,8 +3,8 @@
  * version and the events that satisfied it, or the progress so far.
  */
 import type pg from "pg";
-import type { Catalog } from "../domain/catalog.js";
 import { HttpProblem } from "../api/problem.js";
+import type { Catalog } from "../domain/catalog.js";
 import { loadProgress } from "../store/learner-progress.js";
 
 /** Written in the wire's snake_case: it is printed and served as it is. */

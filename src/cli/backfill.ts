@@ -5,8 +5,8 @@
  */
 import type pg from "pg";
 import {
-  type BackfillPlan,
   applyBackfill,
+  type BackfillPlan,
   planBackfill,
 } from "../awards/backfill.js";
 import { followUpTypes } from "../domain/events.js";

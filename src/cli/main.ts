@@ -5,8 +5,8 @@
  */
 import { existsSync } from "node:fs";
 import { Command } from "commander";
-import { runCredential, runRotateKey } from "./credential.js";
 import { runBackfill } from "./backfill.js";
+import { runCredential, runRotateKey } from "./credential.js";
 import { runDemo } from "./demo.js";
 import { runExplain } from "./explain.js";
 import { reportFailure } from "./failure.js";

@@ -2,10 +2,11 @@
  * `serve`: runs the service until SIGINT or SIGTERM, then stops within a
  * bounded time: the batch in hand is finished and checkpointed first.
  */
-import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
+
 import { refuseOpenExposure } from "../api/listen.js";
 import { startApi } from "../api/start.js";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
 import { startBadgeService } from "../service.js";
 
 const shutdownDeadlineMs = 30_000;

@@ -23,14 +23,14 @@ import { documentsById, offlineDocumentLoader } from "./document-loader.js";
 import { Issuer } from "./issuer.js";
 import { openKeyRing } from "./key-ring.js";
 import { openBadgeCredential } from "./open-badge-credential.js";
-import { type SignedCredential, CredentialSigner } from "./signer.js";
+import { CredentialSigner, type SignedCredential } from "./signer.js";
+import { encodeStatusList, positionsOfList } from "./status-list.js";
 import {
   listOfStatusUrl,
   statusEntryOf,
   statusListCredential,
   statusListUrl,
 } from "./status-list-credential.js";
-import { encodeStatusList, positionsOfList } from "./status-list.js";
 import { CredentialVerifier, type Verdict } from "./verifier.js";
 
 export type { SignedCredential } from "./signer.js";

@@ -104,11 +104,3 @@ export async function consumerLag(
     seconds: Math.max(0, row?.seconds ?? 0),
   };
 }
-
-export async function eventsBehind(
-  db: pg.Pool,
-  consumer: string,
-  excludeTypes: readonly string[] = [],
-): Promise<number> {
-  return (await consumerLag(db, consumer, excludeTypes)).events;
-}

@@ -22,29 +22,27 @@ export interface HeldBadge extends Omit<Award, "triggerEventId"> {
 }
 
 /**
- * Records awards. A row already there is left alone, unless `replace` is
- * set: a badge revoked and earned again within one batch gets its new award.
+ * Records awards. Learner progress decides who gains a badge; a row still
+ * there belongs to a badge revoked and earned again within one batch, and
+ * takes the new award.
  */
 export async function insertAwards(
   client: pg.PoolClient,
   awards: readonly Award[],
-  replace = false,
 ): Promise<Award[]> {
   if (awards.length === 0) {
     return [];
   }
-  const onConflict = replace
-    ? `DO UPDATE SET awarded_at = excluded.awarded_at, reason = excluded.reason,
-         trigger_event_id = excluded.trigger_event_id,
-         rule_version = excluded.rule_version, evidence = excluded.evidence`
-    : "DO NOTHING";
   const { rows } = await client.query<{ learner_id: string; badge_id: string }>(
     `INSERT INTO learner_badges
        (learner_id, badge_id, awarded_at, reason, trigger_event_id,
         rule_version, evidence)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[],
                           $4::text[], $5::uuid[], $6::int[], $7::jsonb[])
-     ON CONFLICT (learner_id, badge_id) ${onConflict}
+     ON CONFLICT (learner_id, badge_id) DO UPDATE
+       SET awarded_at = excluded.awarded_at, reason = excluded.reason,
+           trigger_event_id = excluded.trigger_event_id,
+           rule_version = excluded.rule_version, evidence = excluded.evidence
      RETURNING learner_id, badge_id`,
     [
       awards.map((a) => a.learnerId),

@@ -1,4 +1,6 @@
 /** The badge catalog and a learner's badges. */
+
+import { z } from "zod";
 import { explainHolding } from "../../awards/explain.js";
 import { badgesOfLearner } from "../../store/learner-badges.js";
 import type { Api, ApiParts } from "../api-parts.js";
@@ -9,7 +11,6 @@ import {
   problemResponses,
   uuidParam,
 } from "../schemas.js";
-import { z } from "zod";
 
 const tags = ["badges"];
 const security = [{ bearer: [] }];

@@ -4,10 +4,10 @@
  * States are plain JSON so they can be kept in the database between batches.
  */
 import {
+  type DailyStreakState,
   dailyStreakEvidence,
   dailyStreakHolds,
   emptyDailyStreak,
-  type DailyStreakState,
   stepDailyStreak,
 } from "./daily-streak.js";
 import type { Fact } from "./fact.js";
