@@ -26,6 +26,7 @@ interface BenchOptions {
   quick: boolean;
   events?: number;
   out?: string;
+  only?: string[];
   target: "server" | "embedded" | "both";
 }
 
@@ -38,6 +39,11 @@ const options = new Command()
     positiveWhole,
   )
   .option("--out <file>", "where to write the results as JSON")
+  .addOption(
+    new Option("--only <keys...>", "measure only these scenarios").choices(
+      scenarios.map((scenario) => scenario.key),
+    ),
+  )
   .addOption(
     new Option("--target <target>", "server to measure on")
       .choices(["server", "embedded", "both"])
@@ -63,6 +69,9 @@ console.log(
     `${shared.expectedAwards} awards expected, ${shared.runs} run(s) each`,
 );
 
+const chosenScenarios = scenarios.filter(
+  (scenario) => !options.only || options.only.includes(scenario.key),
+);
 const rows: ResultRow[] = [];
 const servers: Partial<Record<TargetName, ServerSettings>> = {};
 for (const name of targetNames(options.target)) {
@@ -85,7 +94,7 @@ async function measureTarget(name: TargetName): Promise<ResultRow[]> {
     try {
       servers[name] = await describeServer(target.serverUrl);
       console.log(serverLine(name, servers[name]));
-      for (const scenario of scenarios) {
+      for (const scenario of chosenScenarios) {
         measured.push(...(await measure(scenario, { ...shared, target })));
       }
     } finally {

@@ -37,6 +37,7 @@ export function httpIngest(submissionSize: number): Scenario {
   const shape =
     submissionSize === 1 ? "single events" : `batches of ${submissionSize}`;
   return {
+    key: `http-${submissionSize}`,
     name: `HTTP API: ${shape}, ${clients} clients, service process`,
     async run(context) {
       requireBuiltService();
@@ -45,7 +46,7 @@ export function httpIngest(submissionSize: number): Scenario {
       );
       const row = throughputRow(
         context,
-        `http-${submissionSize}`,
+        this.key,
         this.name,
         times.map((t) => t.totalMs),
       );

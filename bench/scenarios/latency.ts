@@ -27,6 +27,7 @@ interface Percentiles {
 }
 
 export const latency: Scenario = {
+  key: "latency",
   name: `latency at ${offeredPerSecond} events/s: submit to BadgeAwarded delivered`,
   async run(context) {
     const runs = await repeat(context.runs, () => measureOnce(context));

@@ -34,6 +34,7 @@ interface BacklogRun {
 }
 
 export const memory: Scenario = {
+  key: "memory",
   name: "service process memory",
   async run(context) {
     requireBuiltService();

@@ -7,6 +7,7 @@ export function notMeasured(
   reason: string,
 ): Scenario {
   return {
+    key,
     name: measurement,
     run: async (context) => [
       {

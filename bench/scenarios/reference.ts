@@ -17,6 +17,7 @@ import {
 } from "./scenario.js";
 
 export const reference: Scenario = {
+  key: "reference",
   name: "reference: INSERT 100 rows/statement, 1 connection",
   async run(context) {
     const durations = await repeat(context.runs, () => insertOnce(context));

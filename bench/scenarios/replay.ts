@@ -25,6 +25,7 @@ DELETE FROM consumer_checkpoints;
 DELETE FROM event_store WHERE event_name = 'BadgeAwarded';`;
 
 export const replay: Scenario = {
+  key: "replay",
   name: "replay: rebuild learner badges from the stored events",
   async run(context) {
     const durations = await repeat(context.runs, () => replayOnce(context));

@@ -20,6 +20,8 @@ export interface BenchContext {
 }
 
 export interface Scenario {
+  /** Short name for `--only`, shared by the rows it reports. */
+  key: string;
   /** Names the scenario in a failure row when it crashes. */
   name: string;
   run(context: BenchContext): Promise<ResultRow[]>;

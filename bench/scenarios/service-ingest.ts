@@ -28,6 +28,7 @@ export function serviceIngest(submissionSize: number): Scenario {
   const shape =
     submissionSize === 1 ? "single events" : `batches of ${submissionSize}`;
   return {
+    key: `service-${submissionSize}`,
     name: `service: ${shape} via group commit, ${submitters} submitters`,
     async run(context) {
       const times = await repeat(context.runs, () =>
@@ -35,7 +36,7 @@ export function serviceIngest(submissionSize: number): Scenario {
       );
       const row = throughputRow(
         context,
-        `service-${submissionSize}`,
+        this.key,
         this.name,
         times.map((t) => t.totalMs),
       );

@@ -21,6 +21,7 @@ import { handleLikeTheSketch } from "./sketch-award.js";
 const workers = 8;
 
 export const sketch: Scenario = {
+  key: "sketch",
   name: "sketch design: per event, autocommit",
   async run(context) {
     const serial = await repeat(context.runs, () => runOnce(context, 1));
