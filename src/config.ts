@@ -46,7 +46,7 @@ const configSchema = z.object({
   EMBEDDED_PG_DATABASE: z.string().min(1).default("edupulse_badges"),
   DATABASE_POOL_SIZE: positiveInt(10),
   CATALOG_FILE: z.string().min(1).optional(),
-  AWARD_BATCH_SIZE: positiveInt(500),
+  AWARD_BATCH_SIZE: positiveInt(2000),
   CONSUMER_LAG_WARNING_SECONDS: positiveInt(10),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce

@@ -58,6 +58,17 @@ export interface BatchOutcome {
   deadLettered: DeadLetter[];
 }
 
+/** A page being read while the batch before it commits. */
+interface ReadAhead {
+  records: Promise<StoredRecord[]>;
+}
+
+/** Marks the read handled, so that abandoning it after a failure is quiet. */
+function readAhead(records: Promise<StoredRecord[]>): ReadAhead {
+  records.catch(() => {});
+  return { records };
+}
+
 /** Event types this consumer writes and so never needs to read. */
 const writtenHere: readonly string[] = followUpTypes;
 
@@ -71,7 +82,7 @@ export class AwardConsumer {
 
   constructor(private readonly options: AwardConsumerOptions) {
     this.name = options.name ?? "badge-awards";
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
     this.idleRecheckMs = options.idleRecheckMs ?? 1000;
     this.logger = options.logger.child({ consumer: this.name });
     this.lagWatch = new LagWatch(this.logger, options.lagWarningSeconds ?? 10);
@@ -99,16 +110,28 @@ export class AwardConsumer {
 
   private async loop(abort: AbortSignal): Promise<void> {
     let cursor: Cursor | undefined;
+    let ahead: ReadAhead | undefined;
     let failures = 0;
     while (!abort.aborted) {
       const seen = this.options.dispatcher.generation;
       try {
         cursor ??= await loadCheckpoint(this.options.pool, this.name);
-        const outcome = await this.processBatch(cursor);
+        const records = await (ahead?.records ?? this.read(cursor));
+        ahead = undefined;
+        // A full page means more is waiting: fetching it while this batch
+        // commits keeps the database and this process busy at once.
+        const last = records.at(-1);
+        if (last && records.length === this.batchSize) {
+          ahead = readAhead(this.read(last.cursor));
+        }
+        const outcome = await this.commitBatch(cursor, records);
+        if (outcome.cursor !== last?.cursor) {
+          ahead = undefined;
+        }
         cursor = outcome.cursor;
         failures = 0;
         this.state = "running";
-        if (outcome.read < this.batchSize) {
+        if (!ahead) {
           await this.options.dispatcher.nextCommit(
             seen,
             this.idleRecheckMs,
@@ -118,6 +141,7 @@ export class AwardConsumer {
       } catch (error) {
         failures += 1;
         cursor = undefined;
+        ahead = undefined;
         this.state = "failing";
         const backoffMs = Math.min(30_000, 250 * 2 ** failures);
         this.logger.error(
@@ -131,10 +155,20 @@ export class AwardConsumer {
 
   /** Processes the events after `cursor`, at most one batch. */
   async processBatch(cursor: Cursor): Promise<BatchOutcome> {
-    const records = await this.options.store.readForward(cursor, {
+    return this.commitBatch(cursor, await this.read(cursor));
+  }
+
+  private read(cursor: Cursor): Promise<StoredRecord[]> {
+    return this.options.store.readForward(cursor, {
       excludeTypes: writtenHere,
       limit: this.batchSize,
     });
+  }
+
+  private async commitBatch(
+    cursor: Cursor,
+    records: StoredRecord[],
+  ): Promise<BatchOutcome> {
     const last = records.at(-1);
     if (!last) {
       return { read: 0, cursor, awarded: [], revoked: [], deadLettered: [] };

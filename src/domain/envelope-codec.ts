@@ -85,10 +85,30 @@ function toWireValue(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
+/*
+ * Payload keys come from a handful of schemas (unknown keys are stripped on
+ * decode), so each name is converted once and then looked up: renaming is
+ * on the path of every event the consumer reads.
+ */
+const camelNames = new Map<string, string>();
+const snakeNames = new Map<string, string>();
+
 function camelCase(key: string): string {
-  return key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  let name = camelNames.get(key);
+  if (name === undefined) {
+    name = key.replace(/_([a-z])/g, (_, letter: string) =>
+      letter.toUpperCase(),
+    );
+    camelNames.set(key, name);
+  }
+  return name;
 }
 
 function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  let name = snakeNames.get(key);
+  if (name === undefined) {
+    name = key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    snakeNames.set(key, name);
+  }
+  return name;
 }
