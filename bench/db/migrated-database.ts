@@ -2,6 +2,7 @@
 import pg from "pg";
 import { migrate } from "../../src/store/migrator.js";
 import { silentLogger } from "../support/silent-logger.js";
+import { WrongResultError } from "./award-counts.js";
 import { withFreshDatabase } from "./fresh-database.js";
 
 export interface MigratedDatabase {
@@ -35,4 +36,15 @@ export async function countStored(
     [eventName],
   );
   return Number(rows[0]?.n);
+}
+
+/** A run that lost or doubled a submission is a wrong result. */
+export async function expectStored(
+  pool: pg.Pool,
+  expected: number,
+): Promise<void> {
+  const stored = await countStored(pool, "QuizSubmitted");
+  if (stored !== expected) {
+    throw new WrongResultError(`stored ${stored} events of ${expected}`);
+  }
 }

@@ -3,35 +3,22 @@
  * and 64 clients in this one submit single events or batches; the clock
  * stops when the award consumer has passed the last event.
  */
-import pg from "pg";
-import { pickFreePort } from "../../src/store/embedded/free-port.js";
 import { expectAwardCounts } from "../db/award-counts.js";
 import { waitUntilCaughtUp } from "../db/caught-up.js";
-import { withFreshDatabase } from "../db/fresh-database.js";
-import { figure } from "../report/result-row.js";
-import {
-  requireBuiltService,
-  spawnService,
-  stopService,
-  whileRunning,
-} from "../service/child.js";
-import { postEvents, waitUntilReady } from "../service/http-client.js";
+import { requireBuiltService, whileRunning } from "../service/child.js";
+import { postEvents } from "../service/http-client.js";
+import { withReadyService } from "../service/ready-service.js";
 import { chunk, forEachConcurrently } from "../support/concurrently.js";
-import { perSecond, summarize } from "../support/stats.js";
 import {
   type BenchContext,
   repeat,
   type Scenario,
-  throughputRow,
+  type StagedTimes,
+  stagedThroughputRow,
 } from "./scenario.js";
 import { catchUpLimitMs } from "./service-ingest.js";
 
 const clients = 64;
-
-interface RunTimes {
-  ingestMs: number;
-  totalMs: number;
-}
 
 export function httpIngest(submissionSize: number): Scenario {
   const shape =
@@ -41,20 +28,10 @@ export function httpIngest(submissionSize: number): Scenario {
     name: `HTTP API: ${shape}, ${clients} clients, service process`,
     async run(context) {
       requireBuiltService();
-      const times = await repeat(context.runs, () =>
+      const runs = await repeat(context.runs, () =>
         runOnce(context, submissionSize),
       );
-      const row = throughputRow(
-        context,
-        this.key,
-        this.name,
-        times.map((t) => t.totalMs),
-      );
-      const ingest = summarize(
-        times.map((t) => perSecond(context.workload.events, t.ingestMs)),
-      );
-      row.figures = [figure("ingest alone", ingest.median, "events/s")];
-      return [row];
+      return [stagedThroughputRow(context, this.key, this.name, runs)];
     },
   };
 }
@@ -62,15 +39,12 @@ export function httpIngest(submissionSize: number): Scenario {
 function runOnce(
   context: BenchContext,
   submissionSize: number,
-): Promise<RunTimes> {
+): Promise<StagedTimes> {
   const submissions = chunk(context.submissions, submissionSize);
-  return withFreshDatabase(context.target.serverUrl, async (url) => {
-    const port = await pickFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    const child = spawnService({ databaseUrl: url, port });
-    try {
-      await whileRunning(child, waitUntilReady(baseUrl));
+  return withReadyService(
+    context.target.serverUrl,
+    {},
+    async ({ child, baseUrl, pool }) => {
       const started = performance.now();
       await whileRunning(
         child,
@@ -85,10 +59,10 @@ function runOnce(
       );
       const done = performance.now();
       await expectAwardCounts(pool, context.expectedAwards);
-      return { ingestMs: ingested - started, totalMs: done - started };
-    } finally {
-      await stopService(child);
-      await pool.end();
-    }
-  });
+      return {
+        totalMs: done - started,
+        stagesMs: { "ingest alone": ingested - started },
+      };
+    },
+  );
 }

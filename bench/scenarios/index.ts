@@ -2,7 +2,7 @@
 import { httpIngest } from "./http-ingest.js";
 import { latency } from "./latency.js";
 import { memory } from "./memory.js";
-import { notMeasured } from "./not-measured.js";
+import { natsIngest } from "./nats-ingest.js";
 import { reference } from "./reference.js";
 import { replay } from "./replay.js";
 import type { Scenario } from "./scenario.js";
@@ -16,11 +16,7 @@ export const scenarios: readonly Scenario[] = [
   serviceIngest(100),
   httpIngest(1),
   httpIngest(100),
-  notMeasured(
-    "nats",
-    "NATS JetStream ingest",
-    "needs a scenario module with a NATS server (NATS_URL)",
-  ),
+  natsIngest,
   latency,
   replay,
   memory,

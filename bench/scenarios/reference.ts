@@ -3,9 +3,8 @@
  * connection, one statement after another, nothing decided or awarded.
  */
 import pg from "pg";
-import { WrongResultError } from "../db/award-counts.js";
 import { insertBatch } from "../db/batch-insert.js";
-import { countStored, withMigratedDatabase } from "../db/migrated-database.js";
+import { expectStored, withMigratedDatabase } from "../db/migrated-database.js";
 import { referenceKey } from "../report/results-table.js";
 import { chunk } from "../support/concurrently.js";
 import {
@@ -45,11 +44,4 @@ function insertOnce(context: BenchContext): Promise<number> {
       }
     },
   );
-}
-
-async function expectStored(pool: pg.Pool, expected: number): Promise<void> {
-  const stored = await countStored(pool, "QuizSubmitted");
-  if (stored !== expected) {
-    throw new WrongResultError(`stored ${stored} events of ${expected}`);
-  }
 }

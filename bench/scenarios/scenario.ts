@@ -4,7 +4,7 @@
  * ingesting (HTTP, NATS) is adding one more scenario to its list.
  */
 import type { Target } from "../db/targets.js";
-import type { ResultRow } from "../report/result-row.js";
+import { figure, type ResultRow } from "../report/result-row.js";
 import { perSecond, summarize } from "../support/stats.js";
 import type { Submission, Workload } from "../workload.js";
 
@@ -58,4 +58,35 @@ export function throughputRow(
     measurement,
     eventsPerSecond: summarize(durationsMs.map((ms) => perSecond(events, ms))),
   };
+}
+
+/** How long one run took, and how long it took to reach earlier points. */
+export interface StagedTimes {
+  /** Until the award consumer caught up. */
+  totalMs: number;
+  /** Until each earlier point, by the label of its figure. */
+  stagesMs: Record<string, number>;
+}
+
+/** The throughput over whole runs, with the rate up to each stage beside it. */
+export function stagedThroughputRow(
+  context: BenchContext,
+  key: string,
+  measurement: string,
+  runs: readonly StagedTimes[],
+): ResultRow {
+  const row = throughputRow(
+    context,
+    key,
+    measurement,
+    runs.map((run) => run.totalMs),
+  );
+  const labels = Object.keys(runs[0]?.stagesMs ?? {});
+  row.figures = labels.map((label) => {
+    const rates = runs.map((run) =>
+      perSecond(context.workload.events, run.stagesMs[label] ?? Number.NaN),
+    );
+    return figure(label, summarize(rates).median, "events/s");
+  });
+  return row;
 }

@@ -6,23 +6,17 @@
 import { expectAwardCounts } from "../db/award-counts.js";
 import { waitUntilCaughtUp } from "../db/caught-up.js";
 import { withFreshDatabase } from "../db/fresh-database.js";
-import { figure } from "../report/result-row.js";
 import { startInProcessService } from "../service/in-process.js";
 import { chunk, forEachConcurrently } from "../support/concurrently.js";
-import { perSecond, summarize } from "../support/stats.js";
 import {
   type BenchContext,
   repeat,
   type Scenario,
-  throughputRow,
+  type StagedTimes,
+  stagedThroughputRow,
 } from "./scenario.js";
 
 const submitters = 64;
-
-interface RunTimes {
-  ingestMs: number;
-  totalMs: number;
-}
 
 export function serviceIngest(submissionSize: number): Scenario {
   const shape =
@@ -31,20 +25,10 @@ export function serviceIngest(submissionSize: number): Scenario {
     key: `service-${submissionSize}`,
     name: `service: ${shape} via group commit, ${submitters} submitters`,
     async run(context) {
-      const times = await repeat(context.runs, () =>
+      const runs = await repeat(context.runs, () =>
         runOnce(context, submissionSize),
       );
-      const row = throughputRow(
-        context,
-        this.key,
-        this.name,
-        times.map((t) => t.totalMs),
-      );
-      const ingest = summarize(
-        times.map((t) => perSecond(context.workload.events, t.ingestMs)),
-      );
-      row.figures = [figure("ingest alone", ingest.median, "events/s")];
-      return [row];
+      return [stagedThroughputRow(context, this.key, this.name, runs)];
     },
   };
 }
@@ -52,7 +36,7 @@ export function serviceIngest(submissionSize: number): Scenario {
 function runOnce(
   context: BenchContext,
   submissionSize: number,
-): Promise<RunTimes> {
+): Promise<StagedTimes> {
   const submissions = chunk(context.submissions, submissionSize);
   return withFreshDatabase(context.target.serverUrl, async (url) => {
     const service = await startInProcessService(url);
@@ -65,7 +49,10 @@ function runOnce(
       await waitUntilCaughtUp(service.database.pool, catchUpLimitMs(context));
       const done = performance.now();
       await expectAwardCounts(service.database.pool, context.expectedAwards);
-      return { ingestMs: ingested - started, totalMs: done - started };
+      return {
+        totalMs: done - started,
+        stagesMs: { "ingest alone": ingested - started },
+      };
     } finally {
       await service.stop();
     }

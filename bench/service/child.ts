@@ -26,6 +26,14 @@ export interface ChildOptions {
   port?: number;
   /** File descriptor for the child's output; absent: its end is kept. */
   outputFd?: number;
+  /** JetStream to run on; absent: the service runs without NATS. */
+  nats?: NatsSettings;
+}
+
+export interface NatsSettings {
+  url: string;
+  /** Of the run alone, so that no run meets another's streams. */
+  namespace: string;
 }
 
 export function requireBuiltService(): void {
@@ -80,6 +88,10 @@ function serviceEnv(options: ChildOptions): NodeJS.ProcessEnv {
     DATABASE_URL: options.databaseUrl,
     LOG_LEVEL: "warn",
     PORT: String(options.port ?? 0),
+    ...(options.nats && {
+      NATS_URL: options.nats.url,
+      NATS_NAMESPACE: options.nats.namespace,
+    }),
   };
 }
 
