@@ -58,7 +58,7 @@ const configSchema = z.object({
   API_TOKENS: apiTokens.default([]),
   BATCH_MAX_EVENTS: positiveInt(1000),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
-  INGEST_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(2),
+  INGEST_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(0),
   NATS_URL: z
     .string()
     .regex(/^(nats|tls):\/\//, { error: "must be a nats:// or tls:// URL" })

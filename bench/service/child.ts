@@ -3,13 +3,23 @@
  * process, so that it can be killed, restarted and have its memory read.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const cliEntry = fileURLToPath(
   new URL("../../dist/cli/main.js", import.meta.url),
 );
+
+/** Node's own flags in `npm start`: the heap budget operators run with. */
+const startFlags = (() => {
+  const manifest = JSON.parse(
+    readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+  ) as { scripts: { start: string } };
+  return manifest.scripts.start
+    .split(/\s+/)
+    .filter((word) => word.startsWith("--"));
+})();
 
 export interface ServiceChild {
   readonly pid: number;
@@ -45,7 +55,7 @@ export function requireBuiltService(): void {
 export function spawnService(options: ChildOptions): ServiceChild {
   requireBuiltService();
   const output = options.outputFd ?? "pipe";
-  const child = spawn(process.execPath, [cliEntry, "serve"], {
+  const child = spawn(process.execPath, [...startFlags, cliEntry, "serve"], {
     // Away from the checkout, so that a developer's .env changes nothing.
     cwd: tmpdir(),
     env: serviceEnv(options),

@@ -26,7 +26,7 @@ export class GroupCommitAppender {
   private readonly maxEvents: number;
   private queue: Pending[] = [];
   private queuedEvents = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private cancelWait: (() => void) | undefined;
   private writing: Promise<void> | undefined;
 
   constructor(
@@ -49,33 +49,45 @@ export class GroupCommitAppender {
   /** Resolves once everything submitted so far is committed or failed. */
   async drain(): Promise<void> {
     while (this.queue.length > 0 || this.writing) {
-      this.flushSoon(0);
+      this.flushNow();
       await this.writing;
     }
   }
 
   private schedule(): void {
     if (this.queuedEvents >= this.maxEvents) {
-      this.flushSoon(0);
+      this.flushNow();
     } else {
-      this.flushSoon(this.maxWaitMs);
+      this.flushAfter(this.maxWaitMs);
     }
   }
 
-  private flushSoon(waitMs: number): void {
+  private flushNow(): void {
     if (this.writing) {
       return;
     }
-    if (waitMs === 0) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.writing = this.writeGroups();
+    this.cancelWait?.();
+    this.cancelWait = undefined;
+    this.writing = this.writeGroups();
+  }
+
+  private flushAfter(waitMs: number): void {
+    if (this.writing || this.cancelWait) {
       return;
     }
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.flushSoon(0);
-    }, waitMs);
+    const flush = () => {
+      this.cancelWait = undefined;
+      this.flushNow();
+    };
+    // Even without a wait, the rest of this turn of the event loop is
+    // awaited: requests read from the sockets together commit together.
+    if (waitMs > 0) {
+      const timer = setTimeout(flush, waitMs);
+      this.cancelWait = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(flush);
+      this.cancelWait = () => clearImmediate(immediate);
+    }
   }
 
   /** Writes groups back to back while submissions keep arriving. */

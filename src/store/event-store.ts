@@ -13,7 +13,6 @@ import {
   type StoredRecord,
   streamStart,
 } from "./stored-event.js";
-import { inTransaction } from "./transaction.js";
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -25,9 +24,15 @@ export interface ReadOptions {
   excludeTypes?: readonly string[];
 }
 
+/*
+ * The rows travel as one JSON document: serializing it is one call, where
+ * array parameters would have the driver quote and escape every payload.
+ */
 const insertEvents = `
 INSERT INTO event_store (id, occurred_at, event_name, payload)
-SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::jsonb[])
+SELECT (row->>'id')::uuid, (row->>'occurredAt')::timestamptz,
+       row->>'name', row->'event'
+FROM jsonb_array_elements($1::jsonb) AS row
 ON CONFLICT (id) DO NOTHING
 RETURNING id, global_position`;
 
@@ -43,11 +48,12 @@ export class EventStore {
     private readonly onCommitted: () => void = () => {},
   ) {}
 
-  /** Appends in one transaction; events whose id is stored already are kept as they were. */
+  /**
+   * Appends atomically, the events being one statement; events whose id is
+   * stored already are kept as they were.
+   */
   async append(envelopes: readonly Envelope[]): Promise<AppendResult[]> {
-    const results = await inTransaction(this.pool, (client) =>
-      this.appendWithin(client, envelopes),
-    );
+    const results = await this.appendWithin(this.pool, envelopes);
     if (results.some((result) => !result.duplicate)) {
       this.announceCommitted();
     }
@@ -61,7 +67,7 @@ export class EventStore {
 
   /** Appends inside the caller's transaction; the caller signals the commit. */
   async appendWithin(
-    client: pg.PoolClient,
+    client: Queryable,
     envelopes: readonly Envelope[],
   ): Promise<AppendResult[]> {
     const firstIndex = new Map<string, number>();
@@ -173,26 +179,29 @@ function toRecord(row: EventRow): StoredRecord {
 }
 
 async function insertRows(
-  client: pg.PoolClient,
+  db: Queryable,
   envelopes: readonly Envelope[],
 ): Promise<Map<string, number>> {
   if (envelopes.length === 0) {
     return new Map();
   }
-  const { rows } = await client.query<{ id: string; global_position: string }>(
+  const rows = envelopes.map((e) => ({
+    id: e.id,
+    occurredAt: e.occurredAt,
+    name: e.event.type,
+    event: encodeEvent(e.event),
+  }));
+  const inserted = await db.query<{ id: string; global_position: string }>(
     insertEvents,
-    [
-      envelopes.map((e) => e.id),
-      envelopes.map((e) => e.occurredAt),
-      envelopes.map((e) => e.event.type),
-      envelopes.map((e) => JSON.stringify(encodeEvent(e.event))),
-    ],
+    [JSON.stringify(rows)],
   );
-  return new Map(rows.map((row) => [row.id, Number(row.global_position)]));
+  return new Map(
+    inserted.rows.map((row) => [row.id, Number(row.global_position)]),
+  );
 }
 
 async function positionsOf(
-  client: pg.PoolClient,
+  client: Queryable,
   ids: readonly string[],
 ): Promise<Map<string, number>> {
   if (ids.length === 0) {

@@ -47,6 +47,19 @@ describe("group commit", () => {
     expect(new Set(answers.flat().map((r) => r.position)).size).toBe(50);
   });
 
+  it("without a wait, commits the submissions of one turn of the event loop together", async () => {
+    const store = new RecordingStore();
+    const appender = new GroupCommitAppender(store, { maxWaitMs: 0 });
+
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        appender.append([quizSubmitted(randomUUID(), 50)]),
+      ),
+    );
+
+    expect(store.transactions.map((t) => t.length)).toEqual([20]);
+  });
+
   it("keeps a caller's events together and in order", async () => {
     const store = new RecordingStore();
     const appender = new GroupCommitAppender(store);
