@@ -91,7 +91,12 @@ async function checkDeadLetters(pool: pg.Pool) {
   return counted(Number(rows[0]?.n), "valid event(s) dead-lettered");
 }
 
-function counted(count: number, what: string, example?: string): string[] {
+/** One violation that says how many, and names one, or none when nothing is. */
+export function counted(
+  count: number,
+  what: string,
+  example?: string,
+): string[] {
   if (count === 0) {
     return [];
   }

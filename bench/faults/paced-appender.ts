@@ -1,12 +1,17 @@
 /**
- * Appends the workload through the event store in batches, spread evenly
- * over a planned time so that faults land while events keep arriving. A
- * failed append is retried with the same events: appends are idempotent by
- * event id, so a batch that did commit before its reply was lost is kept once.
+ * Appends the workload in batches, through the event store or a publisher
+ * to NATS, spread evenly over a planned time so that faults land while
+ * events keep arriving. A failed append is retried with the same events:
+ * both ways are idempotent by event id, so a batch that did land before its
+ * reply was lost is kept once.
  */
-import type { EventStore } from "../../src/store/event-store.js";
 import { delay } from "../../src/support/delay.js";
 import type { Submission } from "../workload.js";
+
+/** Where batches go; the event store is one. */
+export interface BatchSink {
+  append(batch: readonly Submission[]): Promise<unknown>;
+}
 
 export interface AppendOutcome {
   batches: number;
@@ -17,7 +22,7 @@ const retryPauseMs = 200;
 const giveUpAfterMs = 120_000;
 
 export async function appendPaced(
-  store: Pick<EventStore, "append">,
+  sink: BatchSink,
   batches: readonly Submission[][],
   durationMs: number,
 ): Promise<AppendOutcome> {
@@ -26,7 +31,7 @@ export async function appendPaced(
   for (const batch of batches) {
     const dueAt = started + (outcome.batches * durationMs) / batches.length;
     await delay(Math.max(0, dueAt - performance.now()));
-    outcome.retries += await appendUntilStored(store, batch);
+    outcome.retries += await appendUntilStored(sink, batch);
     outcome.batches += 1;
   }
   return outcome;
@@ -34,13 +39,13 @@ export async function appendPaced(
 
 /** Returns how many attempts failed before the batch was stored. */
 async function appendUntilStored(
-  store: Pick<EventStore, "append">,
+  sink: BatchSink,
   batch: readonly Submission[],
 ): Promise<number> {
   const deadline = Date.now() + giveUpAfterMs;
   for (let failed = 0; ; failed += 1) {
     try {
-      await store.append(batch);
+      await sink.append(batch);
       return failed;
     } catch (error) {
       if (Date.now() > deadline) {

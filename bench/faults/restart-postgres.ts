@@ -32,11 +32,8 @@ import {
   whileRunning,
 } from "../service/child.js";
 import { silentLogger } from "../support/silent-logger.js";
-import {
-  type Submission,
-  submissionBatches,
-  type Workload,
-} from "../workload.js";
+import type { Submission, Workload } from "../workload.js";
+import { steadyAndBursts } from "./bursts.js";
 import type { FaultReport } from "./fault-report.js";
 import { openHarnessStore } from "./harness-store.js";
 import { appendPaced } from "./paced-appender.js";
@@ -91,29 +88,20 @@ export async function restartPostgresMidRun(
   }
 }
 
-/**
- * Half the events arrive steadily; the other half comes in one burst before
- * each restart, so that the consumer is deep in its batches when the server
- * goes down rather than waiting idle.
- */
+/** Bursts before each restart keep the consumer busy when it strikes. */
 function runAgainst(
   server: Restartable,
   workload: Workload,
   plan: RestartPlan,
 ): Promise<RunOutcome> {
-  const batches = [...submissionBatches(workload, 100)];
-  const arriving = batches.filter((_, index) => index % 2 === 0);
-  const bursts = spread(
-    batches.filter((_, index) => index % 2 === 1),
-    plan.restarts,
-  );
+  const { steady, bursts } = steadyAndBursts(workload, plan.restarts);
   return withMigratedDatabase(server.current.url, async ({ url, pool }) => {
     const log = await openServiceLog("restart");
     const harness = openHarnessStore(url);
     const child = spawnService({ databaseUrl: url, outputFd: log.fd });
     try {
       await whileRunning(child, waitUntilConsumerStarted(pool));
-      const appended = appendPaced(harness.store, arriving, plan.appendMs);
+      const appended = appendPaced(harness.store, steady, plan.appendMs);
       const unprocessed: number[] = [];
       const failure = await restartWhileBusy(server, child, {
         pool,
@@ -170,13 +158,6 @@ async function restartWhileBusy(
     server.current = await startServer(server.place);
   }
   return undefined;
-}
-
-function spread<T>(items: readonly T[], parts: number): T[][] {
-  const size = Math.ceil(items.length / parts);
-  return Array.from({ length: parts }, (_, part) =>
-    items.slice(part * size, (part + 1) * size),
-  );
 }
 
 async function serverPlace(): Promise<ServerPlace> {

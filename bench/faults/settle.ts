@@ -14,11 +14,28 @@ export async function settleAndCheck(
   workload: Workload,
   limitMs: number,
 ): Promise<string[]> {
+  const failure = await waitOrReport(
+    child,
+    waitUntilCaughtUp(pool, limitMs, 100),
+    "the service did not recover",
+  );
+  return failure.length > 0 ? failure : checkInvariants(pool, workload);
+}
+
+/**
+ * Waits for `work` while the service runs: a wait that fails, or a service
+ * that exits meanwhile, is a violation, said after `what`.
+ */
+export async function waitOrReport(
+  child: ServiceChild,
+  work: Promise<unknown>,
+  what: string,
+): Promise<string[]> {
   try {
-    await whileRunning(child, waitUntilCaughtUp(pool, limitMs, 100));
+    await whileRunning(child, work);
+    return [];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [`the service did not recover: ${reason}`];
+    return [`${what}: ${reason}`];
   }
-  return checkInvariants(pool, workload);
 }

@@ -1,6 +1,6 @@
 /**
  * JetStream for one measured run: the machine's NATS server (or the one of
- * NATS_URL) and a namespace of the run's own, whose streams the service
+ * NATS_URL, or a private one of a fault run) and a namespace of the run's own, whose streams the service
  * declares at start. They are deleted afterwards, so no run meets another's
  * messages and nothing is left behind on a server others use.
  */
@@ -25,14 +25,19 @@ export interface RunNamespace {
   jsm: JetStreamManager;
 }
 
+/** `url`: a server of the caller's own, such as one it restarts. */
 export async function withNatsNamespace<T>(
   work: (nats: RunNamespace) => Promise<T>,
+  url = benchNatsUrl,
 ): Promise<T> {
   const connection = await connect({
-    servers: benchNatsUrl,
+    servers: url,
     name: "edupulse-bench",
+    // Only a server the caller restarts goes away; wait for it to return.
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 200,
   }).catch((error: unknown) => {
-    throw new Error(`NATS at ${benchNatsUrl} does not answer (NATS_URL)`, {
+    throw new Error(`NATS at ${url} does not answer (NATS_URL)`, {
       cause: error,
     });
   });
@@ -42,7 +47,7 @@ export async function withNatsNamespace<T>(
     const jsm = await jetstreamManager(connection);
     try {
       return await work({
-        settings: { url: benchNatsUrl, namespace },
+        settings: { url, namespace },
         topology,
         js: jetstream(connection),
         jsm,

@@ -1,15 +1,10 @@
 /**
  * NATS for tests: the machine's JetStream server (NATS_URL or
- * 127.0.0.1:4222), a namespace per test file so runs do not meet, and a
- * private nats-server on a spare port for tests that restart it.
+ * 127.0.0.1:4222), or a private one (private-nats-server.ts), a namespace
+ * per test file so runs do not meet, and a client that publishes as the
+ * service's upstream would.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   jetstream,
   jetstreamManager,
@@ -113,71 +108,4 @@ export async function publishPatiently(
       await delay(100);
     }
   }
-}
-
-export interface PrivateNatsServer {
-  url: string;
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  remove(): Promise<void>;
-}
-
-/** A nats-server of the test's own, with JetStream on disk so it survives restarts. */
-export async function privateNatsServer(): Promise<PrivateNatsServer> {
-  const port = await freePort();
-  const storeDir = await mkdtemp(join(tmpdir(), "edupulse-nats-"));
-  let child: ChildProcess | undefined;
-  const server: PrivateNatsServer = {
-    url: `nats://127.0.0.1:${port}`,
-    async start() {
-      child = spawn(
-        "nats-server",
-        ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir],
-        {
-          stdio: "ignore",
-        },
-      );
-      await untilListening(port);
-    },
-    async stop() {
-      if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        await once(child, "exit");
-      }
-    },
-    async remove() {
-      await server.stop();
-      await rm(storeDir, { recursive: true, force: true });
-    },
-  };
-  await server.start();
-  return server;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  if (address === null || typeof address === "string") {
-    throw new Error("no port");
-  }
-  return address.port;
-}
-
-async function untilListening(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const connection = await connect({
-        servers: `nats://127.0.0.1:${port}`,
-        maxReconnectAttempts: 0,
-      });
-      await connection.close();
-      return;
-    } catch {
-      await delay(50);
-    }
-  }
-  throw new Error(`nats-server on port ${port} did not start`);
 }

@@ -23,6 +23,7 @@ import {
   type DeadLetter,
   recordDeadLetters,
 } from "../../store/dead-letters.js";
+import type { AppendResult } from "../../store/stored-event.js";
 import type { Topology } from "./topology.js";
 
 export interface JetStreamIngestParts {
@@ -88,18 +89,37 @@ export class JetStreamIngest {
       await this.reject(message, error);
       return;
     }
+    let result: AppendResult | undefined;
     try {
-      const [result] = await this.parts.ingest.append([envelope]);
-      await message.ackAck();
-      if (result && !result.duplicate) {
-        this.parts.onIngested?.([envelope.event.type]);
-      }
+      [result] = await this.parts.ingest.append([envelope]);
     } catch (error) {
       this.logger.warn(
         { err: error, seq: message.seq },
         "event not stored; redelivery later",
       );
       message.nak(retryDelayMs);
+      return;
+    }
+    // Counted once stored: its redelivery, should the ack be lost, is a
+    // duplicate and would never be counted.
+    if (result && !result.duplicate) {
+      this.parts.onIngested?.([envelope.event.type]);
+    }
+    await this.confirmAck(message);
+  }
+
+  /**
+   * A lost ack leaves the stored event to be redelivered and absorbed by id;
+   * no nak, which would tell the server the event was not handled.
+   */
+  private async confirmAck(message: JsMsg): Promise<void> {
+    try {
+      await message.ackAck();
+    } catch (error) {
+      this.logger.warn(
+        { err: error, seq: message.seq },
+        "event stored, its ack not confirmed; a redelivery is absorbed by id",
+      );
     }
   }
 

@@ -5,11 +5,13 @@ import { expectedAwards } from "../../support/expected-awards.js";
 import {
   type NatsClient,
   natsClient,
-  type PrivateNatsServer,
-  privateNatsServer,
   publishPatiently,
   uniqueNamespace,
 } from "../../support/nats.js";
+import {
+  type PrivateNatsServer,
+  privateNatsServer,
+} from "../../support/private-nats-server.js";
 import {
   createTestDatabase,
   type TestDatabase,
