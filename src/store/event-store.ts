@@ -36,8 +36,14 @@ FROM jsonb_array_elements($1::jsonb) AS row
 ON CONFLICT (id) DO NOTHING
 RETURNING id, global_position`;
 
+/*
+ * Times are read as epoch milliseconds: a number parses several times
+ * faster than a timestamp's text, and every reader pays it on every row.
+ */
 const selectColumns = `global_position, transaction_id::text AS transaction_id_text,
-  id, occurred_at, recorded_at, event_name, payload`;
+  id, event_name, payload,
+  (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms,
+  (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms`;
 
 /** Rows of transactions older than every running one: none can appear below. */
 const settled = "transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
@@ -158,8 +164,8 @@ interface EventRow {
   global_position: string;
   transaction_id_text: string;
   id: string;
-  occurred_at: Date;
-  recorded_at: Date;
+  occurred_ms: number;
+  recorded_ms: number;
   event_name: string;
   payload: unknown;
 }
@@ -171,8 +177,8 @@ function toRecord(row: EventRow): StoredRecord {
       position: Number(row.global_position),
     },
     id: row.id,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
+    occurredAt: new Date(row.occurred_ms),
+    recordedAt: new Date(row.recorded_ms),
     eventName: row.event_name,
     payload: row.payload,
   };
