@@ -16,6 +16,9 @@ export async function connectNats(
     name: "edupulse-badges",
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    // Every ack and publish is a request; a stack trace captured for each,
+    // in case it times out, is work thrown away nearly every time.
+    noAsyncTraces: true,
   }).catch((error: unknown) => {
     throw new BadgeServiceError(
       "NATS_UNREACHABLE",
