@@ -6,7 +6,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { openTarget, type TargetName } from "./db/targets.js";
 import {
@@ -19,6 +19,7 @@ import {
 import type { ResultRow } from "./report/result-row.js";
 import { resultsTable } from "./report/results-table.js";
 import { scenarios } from "./scenarios/index.js";
+import { profileServicesInto } from "./service/child.js";
 import type { BenchContext, Scenario } from "./scenarios/scenario.js";
 import { allSubmissions, expectedAwards, workloadOf } from "./workload.js";
 
@@ -27,6 +28,7 @@ interface BenchOptions {
   events?: number;
   out?: string;
   only?: string[];
+  cpuProfiles?: string;
   target: "server" | "embedded" | "both";
 }
 
@@ -39,6 +41,10 @@ const options = new Command()
     positiveWhole,
   )
   .option("--out <file>", "where to write the results as JSON")
+  .option(
+    "--cpu-profiles <dir>",
+    "write a CPU profile of each service process into this folder",
+  )
   .addOption(
     new Option("--only <keys...>", "measure only these scenarios").choices(
       scenarios.map((scenario) => scenario.key),
@@ -51,6 +57,10 @@ const options = new Command()
   )
   .parse()
   .opts<BenchOptions>();
+
+if (options.cpuProfiles) {
+  profileServicesInto(resolve(options.cpuProfiles));
+}
 
 const machine = await describeMachine();
 console.log(machineLines(machine).join("\n"));
