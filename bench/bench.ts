@@ -19,8 +19,8 @@ import {
 import type { ResultRow } from "./report/result-row.js";
 import { resultsTable } from "./report/results-table.js";
 import { scenarios } from "./scenarios/index.js";
-import { profileServicesInto } from "./service/child.js";
 import type { BenchContext, Scenario } from "./scenarios/scenario.js";
+import { profileServicesInto } from "./service/child.js";
 import { allSubmissions, expectedAwards, workloadOf } from "./workload.js";
 
 interface BenchOptions {

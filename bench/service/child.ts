@@ -12,7 +12,7 @@ const cliEntry = fileURLToPath(
 );
 
 /** Node's own flags in `npm start`: the heap budget operators run with. */
-const startFlags = (() => {
+export const startFlags = (() => {
   const manifest = JSON.parse(
     readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
   ) as { scripts: { start: string } };

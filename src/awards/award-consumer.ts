@@ -13,16 +13,14 @@ import {
   isEventOfType,
 } from "../domain/events.js";
 import {
-  advanceCheckpoint,
   type ConsumerLag,
   claimCheckpoint,
   consumerLag,
   loadCheckpoint,
 } from "../store/checkpoints.js";
-import { type DeadLetter, recordDeadLetters } from "../store/dead-letters.js";
+import type { DeadLetter } from "../store/dead-letters.js";
 import type { EventStore } from "../store/event-store.js";
-import { insertAwards, removeAwards } from "../store/learner-badges.js";
-import { loadProgress, saveProgress } from "../store/learner-progress.js";
+import { loadProgress } from "../store/learner-progress.js";
 import type { Cursor, StoredRecord } from "../store/stored-event.js";
 import { inTransaction } from "../store/transaction.js";
 import { delay } from "../support/delay.js";
@@ -32,6 +30,7 @@ import {
   evaluateBatch,
   learnersOf,
 } from "./award-plan.js";
+import { writeBatch } from "./batch-writes.js";
 import { LagWatch } from "./lag-watch.js";
 
 export interface AwardConsumerOptions {
@@ -208,16 +207,15 @@ export class AwardConsumer {
     const progress = await loadProgress(client, learnersOf(facts), catalog);
     const effects = effectsOf(evaluateBatch(catalog, progress, facts));
 
-    const deadLettered = await recordDeadLetters(
-      client,
-      this.name,
+    const deadLettered = await writeBatch(client, {
+      consumer: this.name,
       deadLetters,
-    );
-    await removeAwards(client, effects.removals);
-    await insertAwards(client, effects.awards);
-    await this.options.store.appendWithin(client, effects.events);
-    await saveProgress(client, progress);
-    await advanceCheckpoint(client, this.name, to);
+      removals: effects.removals,
+      awards: effects.awards,
+      events: effects.events,
+      progress,
+      checkpoint: to,
+    });
     return {
       read: records.length,
       cursor: to,

@@ -3,6 +3,8 @@
  * same transaction as the effects of the events it passes.
  */
 import type pg from "pg";
+import { runAlone } from "./run-alone.js";
+import type { Statement, WritePart } from "./statement.js";
 import { type Cursor, streamStart } from "./stored-event.js";
 
 interface CheckpointRow {
@@ -52,16 +54,27 @@ export async function claimCheckpoint(
   );
 }
 
+export function checkpointWrite(
+  statement: Statement,
+  consumer: string,
+  to: Cursor,
+): WritePart {
+  return {
+    name: "checkpoint_advanced",
+    sql: `UPDATE consumer_checkpoints
+     SET transaction_id = ${statement.bind(to.transactionId)}::xid8,
+         global_position = ${statement.bind(to.position)}, updated_at = now()
+     WHERE consumer = ${statement.bind(consumer)}`,
+  };
+}
+
 export async function advanceCheckpoint(
   client: pg.PoolClient,
   consumer: string,
   to: Cursor,
 ): Promise<void> {
-  await client.query(
-    `UPDATE consumer_checkpoints
-     SET transaction_id = $2::xid8, global_position = $3, updated_at = now()
-     WHERE consumer = $1`,
-    [consumer, to.transactionId, to.position],
+  await runAlone(client, (statement) =>
+    checkpointWrite(statement, consumer, to),
   );
 }
 

@@ -3,6 +3,7 @@
  * the consumer move on; the event itself stays in the store untouched.
  */
 import type pg from "pg";
+import { Statement, type WritePart } from "./statement.js";
 
 export interface DeadLetter {
   eventId: string;
@@ -16,6 +17,31 @@ export interface DeadLetter {
   body?: string;
 }
 
+/** Records dead letters; the part returns the event ids not recorded before. */
+export function deadLettersWrite(
+  statement: Statement,
+  consumer: string,
+  letters: readonly DeadLetter[],
+): WritePart {
+  const b = (values: unknown) => statement.bind(values);
+  return {
+    name: "dead_letters_recorded",
+    sql: `INSERT INTO dead_letters
+       (consumer, event_id, global_position, event_name, code, reason,
+        subject, body)
+     SELECT ${b(consumer)}, *
+     FROM unnest(${b(letters.map((l) => l.eventId))}::uuid[],
+                 ${b(letters.map((l) => l.position))}::bigint[],
+                 ${b(letters.map((l) => l.eventName))}::text[],
+                 ${b(letters.map((l) => l.code))}::text[],
+                 ${b(letters.map((l) => l.reason))}::text[],
+                 ${b(letters.map((l) => l.subject ?? null))}::text[],
+                 ${b(letters.map((l) => l.body ?? null))}::text[])
+     ON CONFLICT (consumer, event_id) DO NOTHING
+     RETURNING event_id`,
+  };
+}
+
 /** Records dead letters; returns those not recorded before. */
 export async function recordDeadLetters(
   client: pg.Pool | pg.PoolClient,
@@ -25,26 +51,21 @@ export async function recordDeadLetters(
   if (letters.length === 0) {
     return [];
   }
+  const statement = new Statement();
+  const part = deadLettersWrite(statement, consumer, letters);
   const { rows } = await client.query<{ event_id: string }>(
-    `INSERT INTO dead_letters
-       (consumer, event_id, global_position, event_name, code, reason,
-        subject, body)
-     SELECT $1, * FROM unnest($2::uuid[], $3::bigint[], $4::text[],
-                              $5::text[], $6::text[], $7::text[], $8::text[])
-     ON CONFLICT (consumer, event_id) DO NOTHING
-     RETURNING event_id`,
-    [
-      consumer,
-      letters.map((l) => l.eventId),
-      letters.map((l) => l.position),
-      letters.map((l) => l.eventName),
-      letters.map((l) => l.code),
-      letters.map((l) => l.reason),
-      letters.map((l) => l.subject ?? null),
-      letters.map((l) => l.body ?? null),
-    ],
+    part.sql,
+    statement.params,
   );
-  const fresh = new Set(rows.map((row) => row.event_id));
+  return notRecordedBefore(letters, rows);
+}
+
+/** The letters among `recorded`, the rows the insert returned. */
+export function notRecordedBefore(
+  letters: readonly DeadLetter[],
+  recorded: readonly { event_id: string }[],
+): DeadLetter[] {
+  const fresh = new Set(recorded.map((row) => row.event_id));
   return letters.filter((letter) => fresh.has(letter.eventId));
 }
 

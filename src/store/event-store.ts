@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { encodeEvent } from "../domain/envelope-codec.js";
 import type { Envelope, EventType } from "../domain/events.js";
+import type { Statement, WritePart } from "./statement.js";
 import {
   type AppendResult,
   type Cursor,
@@ -28,13 +29,29 @@ export interface ReadOptions {
  * The rows travel as one JSON document: serializing it is one call, where
  * array parameters would have the driver quote and escape every payload.
  */
-const insertEvents = `
-INSERT INTO event_store (id, occurred_at, event_name, payload)
+function insertEvents(rowsDocument: string): string {
+  return `INSERT INTO event_store (id, occurred_at, event_name, payload)
 SELECT (row->>'id')::uuid, (row->>'occurredAt')::timestamptz,
        row->>'name', row->'event'
-FROM jsonb_array_elements($1::jsonb) AS row
+FROM jsonb_array_elements(${rowsDocument}::jsonb) AS row
 ON CONFLICT (id) DO NOTHING
 RETURNING id, global_position`;
+}
+
+/**
+ * Appends as part of a bigger statement, for writers whose event ids are
+ * new by construction (derived from what they record with them); the
+ * caller signals the commit.
+ */
+export function eventsWrite(
+  statement: Statement,
+  envelopes: readonly Envelope[],
+): WritePart {
+  return {
+    name: "events_appended",
+    sql: insertEvents(statement.bind(rowsDocument(envelopes))),
+  };
+}
 
 /*
  * Times are read as epoch milliseconds: a number parses several times
@@ -191,19 +208,23 @@ async function insertRows(
   if (envelopes.length === 0) {
     return new Map();
   }
+  const inserted = await db.query<{ id: string; global_position: string }>(
+    insertEvents("$1"),
+    [rowsDocument(envelopes)],
+  );
+  return new Map(
+    inserted.rows.map((row) => [row.id, Number(row.global_position)]),
+  );
+}
+
+function rowsDocument(envelopes: readonly Envelope[]): string {
   const rows = envelopes.map((e) => ({
     id: e.id,
     occurredAt: e.occurredAt,
     name: e.event.type,
     event: encodeEvent(e.event),
   }));
-  const inserted = await db.query<{ id: string; global_position: string }>(
-    insertEvents,
-    [JSON.stringify(rows)],
-  );
-  return new Map(
-    inserted.rows.map((row) => [row.id, Number(row.global_position)]),
-  );
+  return JSON.stringify(rows);
 }
 
 async function positionsOf(

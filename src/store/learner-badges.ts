@@ -4,6 +4,8 @@
  * holds a badge, never a prior check.
  */
 import type pg from "pg";
+import { runAlone } from "./run-alone.js";
+import type { Statement, WritePart } from "./statement.js";
 
 export interface Award {
   learnerId: string;
@@ -26,40 +28,54 @@ export interface HeldBadge extends Omit<Award, "triggerEventId"> {
  * there belongs to a badge revoked and earned again within one batch, and
  * takes the new award.
  */
-export async function insertAwards(
-  client: pg.PoolClient,
+export function awardsWrite(
+  statement: Statement,
   awards: readonly Award[],
-): Promise<Award[]> {
-  if (awards.length === 0) {
-    return [];
-  }
-  const { rows } = await client.query<{ learner_id: string; badge_id: string }>(
-    `INSERT INTO learner_badges
+): WritePart {
+  const b = (values: unknown[]) => statement.bind(values);
+  return {
+    name: "awards_written",
+    sql: `INSERT INTO learner_badges
        (learner_id, badge_id, awarded_at, reason, trigger_event_id,
         rule_version, evidence)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[],
-                          $4::text[], $5::uuid[], $6::int[], $7::jsonb[])
+     SELECT * FROM unnest(${b(awards.map((a) => a.learnerId))}::uuid[],
+                          ${b(awards.map((a) => a.badgeId))}::uuid[],
+                          ${b(awards.map((a) => a.awardedAt))}::timestamptz[],
+                          ${b(awards.map((a) => a.reason))}::text[],
+                          ${b(awards.map((a) => a.triggerEventId))}::uuid[],
+                          ${b(awards.map((a) => a.ruleVersion ?? null))}::int[],
+                          ${b(awards.map(evidenceOf))}::jsonb[])
      ON CONFLICT (learner_id, badge_id) DO UPDATE
        SET awarded_at = excluded.awarded_at, reason = excluded.reason,
            trigger_event_id = excluded.trigger_event_id,
-           rule_version = excluded.rule_version, evidence = excluded.evidence
-     RETURNING learner_id, badge_id`,
-    [
-      awards.map((a) => a.learnerId),
-      awards.map((a) => a.badgeId),
-      awards.map((a) => a.awardedAt),
-      awards.map((a) => a.reason),
-      awards.map((a) => a.triggerEventId),
-      awards.map((a) => a.ruleVersion ?? null),
-      awards.map((a) =>
-        a.evidence === undefined ? null : JSON.stringify(a.evidence),
-      ),
-    ],
-  );
-  const made = new Set(
-    rows.map((row) => awardKey(row.learner_id, row.badge_id)),
-  );
-  return awards.filter((a) => made.has(awardKey(a.learnerId, a.badgeId)));
+           rule_version = excluded.rule_version, evidence = excluded.evidence`,
+  };
+}
+
+/** Removes holdings; none of them may be among the awards of the same statement. */
+export function removalsWrite(
+  statement: Statement,
+  holdings: readonly { learnerId: string; badgeId: string }[],
+): WritePart {
+  const learners = statement.bind(holdings.map((h) => h.learnerId));
+  const badges = statement.bind(holdings.map((h) => h.badgeId));
+  return {
+    name: "awards_removed",
+    sql: `DELETE FROM learner_badges b
+     USING unnest(${learners}::uuid[], ${badges}::uuid[])
+       AS gone(learner_id, badge_id)
+     WHERE b.learner_id = gone.learner_id AND b.badge_id = gone.badge_id`,
+  };
+}
+
+export async function insertAwards(
+  client: pg.PoolClient,
+  awards: readonly Award[],
+): Promise<void> {
+  if (awards.length === 0) {
+    return;
+  }
+  await runAlone(client, (statement) => awardsWrite(statement, awards));
 }
 
 export async function removeAwards(
@@ -69,12 +85,11 @@ export async function removeAwards(
   if (holdings.length === 0) {
     return;
   }
-  await client.query(
-    `DELETE FROM learner_badges b
-     USING unnest($1::uuid[], $2::uuid[]) AS gone(learner_id, badge_id)
-     WHERE b.learner_id = gone.learner_id AND b.badge_id = gone.badge_id`,
-    [holdings.map((h) => h.learnerId), holdings.map((h) => h.badgeId)],
-  );
+  await runAlone(client, (statement) => removalsWrite(statement, holdings));
+}
+
+function evidenceOf(award: Award): string | null {
+  return award.evidence === undefined ? null : JSON.stringify(award.evidence);
 }
 
 export async function badgesOfLearner(

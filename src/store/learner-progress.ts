@@ -10,6 +10,8 @@ import {
   type LearnerProgress,
   progressOf,
 } from "../domain/rule-engine/learner-progress.js";
+import { runAlone } from "./run-alone.js";
+import type { Statement, WritePart } from "./statement.js";
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -58,31 +60,40 @@ export async function loadProgress(
 }
 
 /** Upserts the progress entries that changed. */
+export function progressWrite(
+  statement: Statement,
+  all: ReadonlyMap<string, LearnerProgress>,
+): WritePart {
+  const changed = changedEntries(all);
+  const b = (values: unknown[]) => statement.bind(values);
+  return {
+    name: "progress_written",
+    sql: `INSERT INTO learner_progress (learner_id, badge_id, version, state, revoked)
+     SELECT * FROM unnest(${b(changed.map((c) => c.learnerId))}::uuid[],
+                          ${b(changed.map((c) => c.badgeId))}::uuid[],
+                          ${b(changed.map((c) => c.version))}::int[],
+                          ${b(changed.map((c) => JSON.stringify(c.state)))}::jsonb[],
+                          ${b(changed.map((c) => c.revoked))}::bool[])
+     ON CONFLICT (learner_id, badge_id) DO UPDATE
+       SET version = excluded.version, state = excluded.state,
+           revoked = excluded.revoked, updated_at = now()`,
+  };
+}
+
 export async function saveProgress(
   client: pg.PoolClient,
   all: ReadonlyMap<string, LearnerProgress>,
-): Promise<number> {
-  const changed = [...all].flatMap(([learnerId, progress]) =>
+): Promise<void> {
+  if (changedEntries(all).length === 0) {
+    return;
+  }
+  await runAlone(client, (statement) => progressWrite(statement, all));
+}
+
+function changedEntries(all: ReadonlyMap<string, LearnerProgress>) {
+  return [...all].flatMap(([learnerId, progress]) =>
     [...progress]
       .filter(([, entry]) => entry.dirty)
       .map(([badgeId, entry]) => ({ learnerId, badgeId, ...entry })),
   );
-  if (changed.length === 0) {
-    return 0;
-  }
-  await client.query(
-    `INSERT INTO learner_progress (learner_id, badge_id, version, state, revoked)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[], $5::bool[])
-     ON CONFLICT (learner_id, badge_id) DO UPDATE
-       SET version = excluded.version, state = excluded.state,
-           revoked = excluded.revoked, updated_at = now()`,
-    [
-      changed.map((c) => c.learnerId),
-      changed.map((c) => c.badgeId),
-      changed.map((c) => c.version),
-      changed.map((c) => JSON.stringify(c.state)),
-      changed.map((c) => c.revoked),
-    ],
-  );
-  return changed.length;
 }
