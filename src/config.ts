@@ -59,6 +59,7 @@ const configSchema = z.object({
   BATCH_MAX_EVENTS: positiveInt(1000),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   INGEST_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(0),
+  INGEST_COMMITS_IN_FLIGHT: positiveInt(4),
   NATS_URL: z
     .string()
     .regex(/^(nats|tls):\/\//, { error: "must be a nats:// or tls:// URL" })

@@ -76,6 +76,7 @@ async function startParts(
   const feed = new StoreFeed(store, signal, logger);
   const ingest = new GroupCommitAppender(store, {
     maxWaitMs: config.INGEST_MAX_WAIT_MS,
+    maxInFlight: config.INGEST_COMMITS_IN_FLIGHT,
   });
   const metrics = new ServiceMetrics({
     pool: database.pool,

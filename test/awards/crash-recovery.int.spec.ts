@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AwardConsumer } from "../../src/awards/award-consumer.js";
 import { CommitSignal } from "../../src/bus/commit-signal.js";
 import { InProcessDispatcher } from "../../src/bus/in-process-dispatcher.js";

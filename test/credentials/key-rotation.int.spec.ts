@@ -9,8 +9,8 @@ import { loadConfig } from "../../src/config.js";
 import { Credentials } from "../../src/credentials/credentials.js";
 import { rotateSigningKey } from "../../src/credentials/key-ring.js";
 import { badgeAwardedEventId } from "../../src/domain/award-ids.js";
-import { quizMasterId } from "../support/http.js";
 import { quizSubmitted } from "../support/events.js";
+import { quizMasterId } from "../support/http.js";
 import { caughtUp, useTestService } from "../support/test-service.js";
 import { freshKeyFolder } from "./support/test-credentials.js";
 

@@ -6,6 +6,7 @@ import type { ScoreRule } from "../../src/domain/rule-engine/rule.js";
 import { badgesEarned, ruleHolds } from "../../src/domain/rules.js";
 
 type ScoreOperator = ScoreRule["operator"];
+
 import { score } from "../support/arbitraries.js";
 
 const quizMaster = "11111111-1111-1111-1111-111111111111";

@@ -9,10 +9,15 @@ import { quizSubmitted } from "../support/events.js";
 class RecordingStore {
   readonly transactions: string[][] = [];
   private next = 1;
+  private running = 0;
+  mostAtOnce = 0;
   failNext = false;
 
   async append(envelopes: readonly Envelope[]): Promise<AppendResult[]> {
+    this.running += 1;
+    this.mostAtOnce = Math.max(this.mostAtOnce, this.running);
     await new Promise((resolve) => setTimeout(resolve, 5));
+    this.running -= 1;
     if (this.failNext) {
       this.failNext = false;
       throw new Error("database unavailable");
@@ -92,6 +97,43 @@ describe("group commit", () => {
     const sizes = store.transactions.map((t) => t.length);
     expect(sizes.filter((size) => size > 10)).toEqual([15]);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(40);
+  });
+
+  it("commits full groups side by side, a group short of maxEvents only when none is in flight", async () => {
+    const store = new RecordingStore();
+    const appender = new GroupCommitAppender(store, {
+      maxEvents: 10,
+      maxInFlight: 3,
+    });
+
+    await Promise.all(
+      Array.from({ length: 35 }, () =>
+        appender.append([quizSubmitted(randomUUID(), 1)]),
+      ),
+    );
+
+    expect(store.mostAtOnce).toBe(3);
+    expect(store.transactions.map((t) => t.length)).toEqual([10, 10, 10, 5]);
+  });
+
+  it("keeps small submissions to one commit at a time", async () => {
+    const store = new RecordingStore();
+    const appender = new GroupCommitAppender(store, {
+      maxWaitMs: 0,
+      maxInFlight: 4,
+    });
+    const first = appender.append([quizSubmitted(randomUUID(), 1)]);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await Promise.all([
+      first,
+      ...Array.from({ length: 5 }, () =>
+        appender.append([quizSubmitted(randomUUID(), 1)]),
+      ),
+    ]);
+
+    expect(store.mostAtOnce).toBe(1);
+    expect(store.transactions.map((t) => t.length)).toEqual([1, 5]);
   });
 
   it("fails every caller of a failed transaction and goes on with the next", async () => {

@@ -6,9 +6,9 @@
  */
 import { randomBytes } from "node:crypto";
 import {
+  type JetStreamClient,
   jetstream,
   jetstreamManager,
-  type JetStreamClient,
 } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/nats-core";
 import { connect } from "@nats-io/transport-node";
