@@ -47,6 +47,7 @@ const configSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   CATALOG_FILE: z.string().min(1).optional(),
   AWARD_BATCH_SIZE: positiveInt(2000),
+  AWARD_PROGRESS_CACHE_LEARNERS: positiveInt(5000),
   CONSUMER_LAG_WARNING_SECONDS: positiveInt(10),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce

@@ -113,6 +113,7 @@ async function startParts(
     catalog,
     logger,
     batchSize: config.AWARD_BATCH_SIZE,
+    progressCacheLearners: config.AWARD_PROGRESS_CACHE_LEARNERS,
     lagWarningSeconds: config.CONSUMER_LAG_WARNING_SECONDS,
     onBatch: (outcome) => metrics.batchProcessed(outcome),
   });

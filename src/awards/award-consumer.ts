@@ -12,6 +12,7 @@ import {
   followUpTypes,
   isEventOfType,
 } from "../domain/events.js";
+import type { LearnerProgress } from "../domain/rule-engine/learner-progress.js";
 import {
   type ConsumerLag,
   claimCheckpoint,
@@ -32,6 +33,7 @@ import {
 } from "./award-plan.js";
 import { writeBatch } from "./batch-writes.js";
 import { LagWatch } from "./lag-watch.js";
+import { ProgressCache } from "./progress-cache.js";
 
 export interface AwardConsumerOptions {
   pool: pg.Pool;
@@ -42,6 +44,8 @@ export interface AwardConsumerOptions {
   /** Name of the checkpoint; consumers with one name share one position. */
   name?: string;
   batchSize?: number;
+  /** Most learners whose progress is kept in memory between batches. */
+  progressCacheLearners?: number;
   lagWarningSeconds?: number;
   /** Longest sleep between looks when no commit signal arrives. */
   idleRecheckMs?: number;
@@ -55,6 +59,13 @@ export interface BatchOutcome {
   awarded: Envelope<"BadgeAwarded">[];
   revoked: Envelope<"BadgeRevoked">[];
   deadLettered: DeadLetter[];
+}
+
+/** A committed batch: what it did, and the progress it left behind. */
+interface CommittedBatch {
+  outcome: BatchOutcome;
+  progress: Map<string, LearnerProgress>;
+  checkpointVersion: number;
 }
 
 /** A page being read while the batch before it commits. */
@@ -77,6 +88,7 @@ export class AwardConsumer {
   private readonly idleRecheckMs: number;
   private readonly logger: Logger;
   private readonly lagWatch: LagWatch;
+  private readonly progressCache: ProgressCache;
   private state: "idle" | "running" | "failing" = "idle";
 
   constructor(private readonly options: AwardConsumerOptions) {
@@ -85,6 +97,9 @@ export class AwardConsumer {
     this.idleRecheckMs = options.idleRecheckMs ?? 1000;
     this.logger = options.logger.child({ consumer: this.name });
     this.lagWatch = new LagWatch(this.logger, options.lagWarningSeconds ?? 10);
+    this.progressCache = new ProgressCache(
+      options.progressCacheLearners ?? 5000,
+    );
   }
 
   /** Whether `run` is working and its last attempt succeeded. */
@@ -173,10 +188,22 @@ export class AwardConsumer {
       return { read: 0, cursor, awarded: [], revoked: [], deadLettered: [] };
     }
 
-    const outcome = await inTransaction(this.options.pool, (client) =>
-      this.record(client, cursor, records, last.cursor),
-    );
-    if (!outcome) {
+    let committed: CommittedBatch | undefined;
+    try {
+      committed = await inTransaction(this.options.pool, (client) =>
+        this.record(client, cursor, records, last.cursor),
+      );
+    } finally {
+      if (committed) {
+        this.progressCache.keep(
+          committed.checkpointVersion,
+          committed.progress,
+        );
+      } else {
+        this.progressCache.drop();
+      }
+    }
+    if (!committed) {
       const moved = await loadCheckpoint(this.options.pool, this.name);
       return {
         read: 0,
@@ -187,6 +214,7 @@ export class AwardConsumer {
       };
     }
 
+    const { outcome } = committed;
     this.report(outcome);
     this.lagWatch.observe(last.recordedAt);
     this.options.onBatch?.(outcome);
@@ -198,16 +226,21 @@ export class AwardConsumer {
     from: Cursor,
     records: StoredRecord[],
     to: Cursor,
-  ): Promise<BatchOutcome | undefined> {
-    if (!(await claimCheckpoint(client, this.name, from))) {
+  ): Promise<CommittedBatch | undefined> {
+    const checkpointVersion = await claimCheckpoint(client, this.name, from);
+    if (checkpointVersion === undefined) {
       return undefined;
     }
     const { catalog } = this.options;
     const { facts, deadLetters } = decodeBatch(records);
-    const progress = await loadProgress(client, learnersOf(facts), catalog);
+    const progress = await this.progressOf(
+      client,
+      learnersOf(facts),
+      checkpointVersion,
+    );
     const effects = effectsOf(evaluateBatch(catalog, progress, facts));
 
-    const deadLettered = await writeBatch(client, {
+    const written = await writeBatch(client, {
       consumer: this.name,
       deadLetters,
       removals: effects.removals,
@@ -217,12 +250,33 @@ export class AwardConsumer {
       checkpoint: to,
     });
     return {
-      read: records.length,
-      cursor: to,
-      awarded: effects.events.filter((e) => isEventOfType(e, "BadgeAwarded")),
-      revoked: effects.events.filter((e) => isEventOfType(e, "BadgeRevoked")),
-      deadLettered,
+      outcome: {
+        read: records.length,
+        cursor: to,
+        awarded: effects.events.filter((e) => isEventOfType(e, "BadgeAwarded")),
+        revoked: effects.events.filter((e) => isEventOfType(e, "BadgeRevoked")),
+        deadLettered: written.deadLettered,
+      },
+      progress,
+      checkpointVersion: written.checkpointVersion,
     };
+  }
+
+  /** The learners' progress: from memory where it still holds, else stored. */
+  private async progressOf(
+    client: pg.PoolClient,
+    learnerIds: readonly string[],
+    checkpointVersion: number,
+  ): Promise<Map<string, LearnerProgress>> {
+    const progress = this.progressCache.lookup(checkpointVersion, learnerIds);
+    const missing = learnerIds.filter((id) => !progress.has(id));
+    if (missing.length > 0) {
+      const stored = await loadProgress(client, missing, this.options.catalog);
+      for (const [learnerId, learnerProgress] of stored) {
+        progress.set(learnerId, learnerProgress);
+      }
+    }
+    return progress;
   }
 
   private report(outcome: BatchOutcome): void {

@@ -12,7 +12,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { Badge, Catalog } from "../domain/catalog.js";
 import type { Envelope } from "../domain/events.js";
 import type { BadgeChange } from "../domain/rule-engine/learner-progress.js";
-import { loadCheckpoint } from "../store/checkpoints.js";
+import { loadCheckpoint, markCheckpointChanged } from "../store/checkpoints.js";
 import type { EventStore } from "../store/event-store.js";
 import { insertAwards, removeAwards } from "../store/learner-badges.js";
 import { saveProgress } from "../store/learner-progress.js";
@@ -74,6 +74,7 @@ export async function applyBackfill(
         return false;
       }
       await record(client, parts.store, plan);
+      await markCheckpointChanged(client, parts.consumer);
       return true;
     });
     if (applied) {

@@ -34,16 +34,27 @@ export interface BatchWrites {
   checkpoint: Cursor;
 }
 
-/** Writes the batch; returns the dead letters not recorded before. */
+export interface BatchWritten {
+  /** The dead letters not recorded before. */
+  deadLettered: DeadLetter[];
+  /** The version of the checkpoint row as this batch leaves it. */
+  checkpointVersion: number;
+}
+
 export async function writeBatch(
   client: pg.PoolClient,
   writes: BatchWrites,
-): Promise<DeadLetter[]> {
+): Promise<BatchWritten> {
   const statement = new Statement();
   const letters = deadLettersWrite(
     statement,
     writes.consumer,
     writes.deadLetters,
+  );
+  const checkpoint = checkpointWrite(
+    statement,
+    writes.consumer,
+    writes.checkpoint,
   );
   const parts = [
     letters,
@@ -51,12 +62,29 @@ export async function writeBatch(
     awardsWrite(statement, writes.awards),
     eventsWrite(statement, writes.events),
     progressWrite(statement, writes.progress),
-    checkpointWrite(statement, writes.consumer, writes.checkpoint),
+    checkpoint,
   ];
-  const { rows } = await client.query<{ event_id: string }>({
+  const { rows } = await client.query<{
+    dead_lettered: string[];
+    checkpoint_version: string | null;
+  }>({
     name: "award-batch-writes",
-    text: withParts(parts, `SELECT event_id FROM ${letters.name}`),
+    text: withParts(
+      parts,
+      `SELECT array(SELECT event_id::text FROM ${letters.name}) AS dead_lettered,
+         (SELECT version FROM ${checkpoint.name}) AS checkpoint_version`,
+    ),
     values: statement.params,
   });
-  return notRecordedBefore(writes.deadLetters, rows);
+  const row = rows[0];
+  if (row?.checkpoint_version == null) {
+    throw new Error(`checkpoint of ${writes.consumer} vanished mid-batch`);
+  }
+  return {
+    deadLettered: notRecordedBefore(
+      writes.deadLetters,
+      row.dead_lettered.map((eventId) => ({ event_id: eventId })),
+    ),
+    checkpointVersion: Number(row.checkpoint_version),
+  };
 }

@@ -31,27 +31,26 @@ export async function loadCheckpoint(
 
 /**
  * Locks the checkpoint for this transaction and tells whether it still
- * stands where the caller read from. False means another process holds it
- * now or has moved it: competing workers take turns, never wait in line.
+ * stands where the caller read from: its version if so, else undefined.
+ * Undefined means another process holds it now or has moved it: competing
+ * workers take turns, never wait in line.
  */
 export async function claimCheckpoint(
   client: pg.PoolClient,
   consumer: string,
   expected: Cursor,
-): Promise<boolean> {
-  const { rows } = await client.query<CheckpointRow>(
-    `SELECT transaction_id::text, global_position
+): Promise<number | undefined> {
+  const { rows } = await client.query<CheckpointRow & { version: string }>(
+    `SELECT transaction_id::text, global_position, version
      FROM consumer_checkpoints WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
     [consumer],
   );
   const current = rows[0];
-  if (!current) {
-    return false;
-  }
-  return (
+  const standsAtExpected =
+    current !== undefined &&
     current.transaction_id === expected.transactionId &&
-    Number(current.global_position) === expected.position
-  );
+    Number(current.global_position) === expected.position;
+  return standsAtExpected ? Number(current.version) : undefined;
 }
 
 export function checkpointWrite(
@@ -63,9 +62,27 @@ export function checkpointWrite(
     name: "checkpoint_advanced",
     sql: `UPDATE consumer_checkpoints
      SET transaction_id = ${statement.bind(to.transactionId)}::xid8,
-         global_position = ${statement.bind(to.position)}, updated_at = now()
-     WHERE consumer = ${statement.bind(consumer)}`,
+         global_position = ${statement.bind(to.position)},
+         version = version + 1, updated_at = now()
+     WHERE consumer = ${statement.bind(consumer)}
+     RETURNING version`,
   };
+}
+
+/**
+ * Counts up the version of a checkpoint whose consumer's derived state was
+ * changed by someone else, so that what the consumer keeps in memory of it
+ * is dropped.
+ */
+export async function markCheckpointChanged(
+  client: pg.PoolClient,
+  consumer: string,
+): Promise<void> {
+  await client.query(
+    `UPDATE consumer_checkpoints SET version = version + 1, updated_at = now()
+     WHERE consumer = $1`,
+    [consumer],
+  );
 }
 
 export async function advanceCheckpoint(

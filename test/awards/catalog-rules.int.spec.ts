@@ -8,7 +8,7 @@ import type { Envelope } from "../../src/domain/events.js";
 import type { BadgeService } from "../../src/service.js";
 import { EventStore } from "../../src/store/event-store.js";
 import { migrate } from "../../src/store/migrator.js";
-import { quizSubmitted } from "../support/events.js";
+import { answerAccepted, quizSubmitted } from "../support/events.js";
 import {
   createTestDatabase,
   type TestDatabase,
@@ -61,19 +61,7 @@ function lesson(learnerId: string, day: number): Envelope {
 }
 
 function accepted(learnerId: string, day: number): Envelope {
-  return {
-    id: randomUUID(),
-    occurredAt: at(day),
-    event: {
-      type: "AnswerAccepted",
-      payload: {
-        answerId: randomUUID(),
-        questionId: randomUUID(),
-        learnerId,
-        acceptedBy: randomUUID(),
-      },
-    },
-  };
+  return answerAccepted(learnerId, at(day));
 }
 
 function correction(

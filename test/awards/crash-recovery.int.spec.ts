@@ -1,14 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AwardConsumer } from "../../src/awards/award-consumer.js";
-import { CommitSignal } from "../../src/bus/commit-signal.js";
-import { InProcessDispatcher } from "../../src/bus/in-process-dispatcher.js";
-import { StoreFeed } from "../../src/bus/store-feed.js";
 import { defaultCatalog } from "../../src/domain/catalog.js";
 import { EventStore } from "../../src/store/event-store.js";
 import { migrate } from "../../src/store/migrator.js";
 import { delay } from "../../src/support/delay.js";
+import { testConsumer } from "../support/test-consumer.js";
 import {
   createTestDatabase,
   type TestDatabase,
@@ -72,17 +69,7 @@ describe("a consumer stopped mid-run", () => {
 
   it("ends in the same state as an uninterrupted run after an abort between batches", async () => {
     const database = await freshDatabase();
-    const store = new EventStore(database.pool);
-    const signal = new CommitSignal();
-    const consumer = new AwardConsumer({
-      pool: database.pool,
-      store,
-      dispatcher: new InProcessDispatcher(
-        signal,
-        new StoreFeed(store, signal, silentLogger),
-      ),
-      catalog: defaultCatalog,
-      logger: silentLogger,
+    const { consumer } = testConsumer(database.pool, defaultCatalog, {
       batchSize: 40,
     });
     const abort = new AbortController();

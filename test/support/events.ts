@@ -16,3 +16,22 @@ export function quizSubmitted(
     },
   };
 }
+
+export function answerAccepted(
+  learnerId: string,
+  occurredAt: Date = new Date(),
+): Envelope<"AnswerAccepted"> {
+  return {
+    id: randomUUID(),
+    occurredAt,
+    event: {
+      type: "AnswerAccepted",
+      payload: {
+        answerId: randomUUID(),
+        questionId: randomUUID(),
+        learnerId,
+        acceptedBy: randomUUID(),
+      },
+    },
+  };
+}

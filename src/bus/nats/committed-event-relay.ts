@@ -87,7 +87,7 @@ export class CommittedEventRelay {
       return { cursor: from, published: 0 };
     }
     const published = await inTransaction(this.parts.pool, async (client) => {
-      if (!(await claimCheckpoint(client, this.name, from))) {
+      if ((await claimCheckpoint(client, this.name, from)) === undefined) {
         return false;
       }
       await this.publishAll(records);
