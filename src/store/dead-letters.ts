@@ -3,7 +3,8 @@
  * the consumer move on; the event itself stays in the store untouched.
  */
 import type pg from "pg";
-import { Statement, type WritePart } from "./statement.js";
+import { runAlone } from "./run-alone.js";
+import type { Statement, WritePart } from "./statement.js";
 
 export interface DeadLetter {
   eventId: string;
@@ -51,13 +52,10 @@ export async function recordDeadLetters(
   if (letters.length === 0) {
     return [];
   }
-  const statement = new Statement();
-  const part = deadLettersWrite(statement, consumer, letters);
-  const { rows } = await client.query<{ event_id: string }>(
-    part.sql,
-    statement.params,
+  const recorded = await runAlone<{ event_id: string }>(client, (statement) =>
+    deadLettersWrite(statement, consumer, letters),
   );
-  return notRecordedBefore(letters, rows);
+  return notRecordedBefore(letters, recorded);
 }
 
 /** The letters among `recorded`, the rows the insert returned. */
