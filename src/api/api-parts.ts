@@ -38,6 +38,11 @@ export interface ApiLimits {
   heartbeatMs: number;
   /** How long an SSE client may take to accept more data before it is dropped. */
   slowClientMs: number;
+  /**
+   * How long a closing server waits for requests in flight and open streams
+   * before it closes every connection left.
+   */
+  closeGraceMs: number;
 }
 
 export type Api = FastifyInstance<

@@ -24,6 +24,7 @@ export const defaultLimits: ApiLimits = {
   bodyLimitBytes: 1024 * 1024,
   heartbeatMs: 15_000,
   slowClientMs: 10_000,
+  closeGraceMs: 5_000,
 };
 
 export async function buildApi(
@@ -66,6 +67,16 @@ export async function buildApi(
       },
       reply.elapsedTime / 1000,
     );
+  });
+
+  // Node closes idle connections on close, but not those that were opened
+  // and never sent a request: a client's pool may hold such a connection
+  // and would keep the server from closing until the header timeout.
+  app.addHook("preClose", async () => {
+    setTimeout(
+      () => app.server.closeAllConnections(),
+      limits.closeGraceMs,
+    ).unref();
   });
 
   await registerOpenApi(app, "1");
