@@ -5,6 +5,10 @@
  * measures, so the benchmark's workload in the parent's heap costs it no
  * garbage collection. Prints the samples' percentiles as JSON.
  *
+ * Each sample is split at the moment the ingest path acknowledges the
+ * submission, committed: what comes before is the ingest commit, what comes
+ * after is reading, awarding and delivering.
+ *
  * Each submission is a qualifying score of a learner never seen before, so
  * each earns exactly one award. The first seconds at the same rate are not
  * sampled: they open the pool's connections and compile the hot paths.
@@ -25,6 +29,18 @@ export interface LatencyPercentiles {
   max: number;
 }
 
+export interface LatencyRun {
+  /** Submit to BadgeAwarded delivered. */
+  delivered: LatencyPercentiles;
+  /** Submit to the ingest path's acknowledgement, committed. */
+  stored: LatencyPercentiles;
+}
+
+interface Samples {
+  delivered: number[];
+  stored: number[];
+}
+
 export interface LatencyProbeSettings {
   serverUrl: string;
   perSecond: number;
@@ -36,11 +52,15 @@ const deliveryLimitMs = 30_000;
 
 export function measureLatency(
   settings: LatencyProbeSettings,
-): Promise<LatencyPercentiles> {
+): Promise<LatencyRun> {
   return withFreshDatabase(settings.serverUrl, async (url) => {
     const service = await startInProcessService(url);
     try {
-      return percentiles(await offerAndCollect(service, settings));
+      const samples = await offerAndCollect(service, settings);
+      return {
+        delivered: percentiles(samples.delivered),
+        stored: percentiles(samples.stored),
+      };
     } finally {
       await service.stop();
     }
@@ -50,15 +70,15 @@ export function measureLatency(
 async function offerAndCollect(
   service: BadgeService,
   settings: LatencyProbeSettings,
-): Promise<number[]> {
+): Promise<Samples> {
   const submittedAt = new Map<string, number>();
-  const samples: number[] = [];
+  const samples: Samples = { delivered: [], stored: [] };
   const subscription = await service.dispatcher.subscribe(
     "BadgeAwarded",
     ({ envelope }) => {
       const started = submittedAt.get(envelope.event.payload.learnerId);
       if (started !== undefined) {
-        samples.push(performance.now() - started);
+        samples.delivered.push(performance.now() - started);
       }
     },
   );
@@ -66,12 +86,14 @@ async function offerAndCollect(
     const failures: unknown[] = [];
     const offerAt = (sampled: boolean) => () => {
       const submission = qualifyingSubmission();
+      const started = performance.now();
       if (sampled) {
-        submittedAt.set(submission.event.payload.learnerId, performance.now());
+        submittedAt.set(submission.event.payload.learnerId, started);
       }
-      service.ingest
-        .append([submission])
-        .catch((error) => failures.push(error));
+      service.ingest.append([submission]).then(
+        () => sampled && samples.stored.push(performance.now() - started),
+        (error) => failures.push(error),
+      );
     };
     await offerAtRate({
       perSecond: settings.perSecond,
@@ -83,7 +105,7 @@ async function offerAndCollect(
       durationMs: settings.sampledMs,
       offer: offerAt(true),
     });
-    await waitForSamples(samples, offered, failures);
+    await waitForSamples(samples.delivered, offered, failures);
     return samples;
   } finally {
     await subscription.close();

@@ -19,7 +19,7 @@ import {
   awardsWrite,
   removalsWrite,
 } from "../store/learner-badges.js";
-import { progressWrite } from "../store/learner-progress.js";
+import { changedProgress, progressWrite } from "../store/learner-progress.js";
 import { Statement, withParts } from "../store/statement.js";
 import type { Cursor } from "../store/stored-event.js";
 
@@ -61,7 +61,7 @@ export async function writeBatch(
     removalsWrite(statement, writes.removals),
     awardsWrite(statement, writes.awards),
     eventsWrite(statement, writes.events),
-    progressWrite(statement, writes.progress),
+    progressWrite(statement, changedProgress(writes.progress)),
     checkpoint,
   ];
   const { rows } = await client.query<{

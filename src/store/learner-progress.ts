@@ -7,6 +7,7 @@ import type pg from "pg";
 import type { Catalog } from "../domain/catalog.js";
 import type { RuleState } from "../domain/rule-engine/evaluate.js";
 import {
+  type BadgeProgress,
   type LearnerProgress,
   progressOf,
 } from "../domain/rule-engine/learner-progress.js";
@@ -59,12 +60,17 @@ export async function loadProgress(
   return all;
 }
 
-/** Upserts the progress entries that changed. */
+/** A progress entry to write back, with whose and which badge's it is. */
+export interface ChangedProgress extends BadgeProgress {
+  learnerId: string;
+  badgeId: string;
+}
+
+/** Upserts the given progress entries. */
 export function progressWrite(
   statement: Statement,
-  all: ReadonlyMap<string, LearnerProgress>,
+  changed: readonly ChangedProgress[],
 ): WritePart {
-  const changed = changedEntries(all);
   const b = (values: unknown[]) => statement.bind(values);
   return {
     name: "progress_written",
@@ -84,13 +90,17 @@ export async function saveProgress(
   client: pg.PoolClient,
   all: ReadonlyMap<string, LearnerProgress>,
 ): Promise<void> {
-  if (changedEntries(all).length === 0) {
+  const changed = changedProgress(all);
+  if (changed.length === 0) {
     return;
   }
-  await runAlone(client, (statement) => progressWrite(statement, all));
+  await runAlone(client, (statement) => progressWrite(statement, changed));
 }
 
-function changedEntries(all: ReadonlyMap<string, LearnerProgress>) {
+/** The entries that evaluation changed since they were loaded. */
+export function changedProgress(
+  all: ReadonlyMap<string, LearnerProgress>,
+): ChangedProgress[] {
   return [...all].flatMap(([learnerId, progress]) =>
     [...progress]
       .filter(([, entry]) => entry.dirty)
