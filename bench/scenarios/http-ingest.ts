@@ -5,35 +5,27 @@
  */
 import { expectAwardCounts } from "../db/award-counts.js";
 import { waitUntilCaughtUp } from "../db/caught-up.js";
-import { requireBuiltService, whileRunning } from "../service/child.js";
+import { whileRunning } from "../service/child.js";
 import { postEvents } from "../service/http-client.js";
 import { withReadyService } from "../service/ready-service.js";
 import { chunk, forEachConcurrently } from "../support/concurrently.js";
 import {
   type BenchContext,
-  repeat,
+  catchUpLimitMs,
   type Scenario,
   type StagedTimes,
-  stagedThroughputRow,
+  stagedScenario,
+  submissionShape,
 } from "./scenario.js";
-import { catchUpLimitMs } from "./service-ingest.js";
 
 const clients = 64;
 
 export function httpIngest(submissionSize: number): Scenario {
-  const shape =
-    submissionSize === 1 ? "single events" : `batches of ${submissionSize}`;
-  return {
-    key: `http-${submissionSize}`,
-    name: `HTTP API: ${shape}, ${clients} clients, service process`,
-    async run(context) {
-      requireBuiltService();
-      const runs = await repeat(context.runs, () =>
-        runOnce(context, submissionSize),
-      );
-      return [stagedThroughputRow(context, this.key, this.name, runs)];
-    },
-  };
+  return stagedScenario(
+    `http-${submissionSize}`,
+    `HTTP API: ${submissionShape(submissionSize)}, ${clients} clients, service process`,
+    (context) => runOnce(context, submissionSize),
+  );
 }
 
 function runOnce(

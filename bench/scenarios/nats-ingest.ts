@@ -9,7 +9,7 @@
 import { expectAwardCounts } from "../db/award-counts.js";
 import { waitUntilCaughtUp } from "../db/caught-up.js";
 import { expectStored } from "../db/migrated-database.js";
-import { requireBuiltService, whileRunning } from "../service/child.js";
+import { whileRunning } from "../service/child.js";
 import {
   pubAckWindow,
   publishEvents,
@@ -19,22 +19,16 @@ import { withNatsNamespace } from "../service/nats-namespace.js";
 import { withReadyService } from "../service/ready-service.js";
 import {
   type BenchContext,
-  repeat,
-  type Scenario,
+  catchUpLimitMs,
   type StagedTimes,
-  stagedThroughputRow,
+  stagedScenario,
 } from "./scenario.js";
-import { catchUpLimitMs } from "./service-ingest.js";
 
-export const natsIngest: Scenario = {
-  key: "nats",
-  name: `NATS JetStream: ${pubAckWindow} publishes in flight, service process`,
-  async run(context) {
-    requireBuiltService();
-    const runs = await repeat(context.runs, () => runOnce(context));
-    return [stagedThroughputRow(context, this.key, this.name, runs)];
-  },
-};
+export const natsIngest = stagedScenario(
+  "nats",
+  `NATS JetStream: ${pubAckWindow} publishes in flight, service process`,
+  runOnce,
+);
 
 function runOnce(context: BenchContext): Promise<StagedTimes> {
   const limitMs = catchUpLimitMs(context);

@@ -12,12 +12,12 @@ import { startInProcessService } from "../service/in-process.js";
 import { chunk } from "../support/concurrently.js";
 import {
   type BenchContext,
+  catchUpLimitMs,
   repeat,
   type Scenario,
   throughputRow,
   timed,
 } from "./scenario.js";
-import { catchUpLimitMs } from "./service-ingest.js";
 
 /*
  * Everything the consumer derived goes, progress included, and the table is

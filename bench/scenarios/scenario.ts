@@ -90,3 +90,31 @@ export function stagedThroughputRow(
   });
   return row;
 }
+
+/** A scenario timed in stages, once per measured run. */
+export function stagedScenario(
+  key: string,
+  name: string,
+  runOnce: (context: BenchContext) => Promise<StagedTimes>,
+): Scenario {
+  return {
+    key,
+    name,
+    async run(context) {
+      const runs = await repeat(context.runs, () => runOnce(context));
+      return [stagedThroughputRow(context, key, name, runs)];
+    },
+  };
+}
+
+/** How the workload is cut into submissions, for a scenario's name. */
+export function submissionShape(submissionSize: number): string {
+  return submissionSize === 1
+    ? "single events"
+    : `batches of ${submissionSize}`;
+}
+
+/** Generous: a stuck consumer must fail the run, a slow one must not. */
+export function catchUpLimitMs(context: BenchContext): number {
+  return Math.max(60_000, context.workload.events);
+}

@@ -10,27 +10,21 @@ import { startInProcessService } from "../service/in-process.js";
 import { chunk, forEachConcurrently } from "../support/concurrently.js";
 import {
   type BenchContext,
-  repeat,
+  catchUpLimitMs,
   type Scenario,
   type StagedTimes,
-  stagedThroughputRow,
+  stagedScenario,
+  submissionShape,
 } from "./scenario.js";
 
 const submitters = 64;
 
 export function serviceIngest(submissionSize: number): Scenario {
-  const shape =
-    submissionSize === 1 ? "single events" : `batches of ${submissionSize}`;
-  return {
-    key: `service-${submissionSize}`,
-    name: `service: ${shape} via group commit, ${submitters} submitters`,
-    async run(context) {
-      const runs = await repeat(context.runs, () =>
-        runOnce(context, submissionSize),
-      );
-      return [stagedThroughputRow(context, this.key, this.name, runs)];
-    },
-  };
+  return stagedScenario(
+    `service-${submissionSize}`,
+    `service: ${submissionShape(submissionSize)} via group commit, ${submitters} submitters`,
+    (context) => runOnce(context, submissionSize),
+  );
 }
 
 function runOnce(
@@ -57,9 +51,4 @@ function runOnce(
       await service.stop();
     }
   });
-}
-
-/** Generous: a stuck consumer must fail the run, a slow one must not. */
-export function catchUpLimitMs(context: BenchContext): number {
-  return Math.max(60_000, context.workload.events);
 }

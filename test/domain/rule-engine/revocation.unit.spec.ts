@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RevocationPolicy } from "../../../src/domain/catalog.js";
+import type { Envelope } from "../../../src/domain/events.js";
 import type { Rule } from "../../../src/domain/rule-engine/rule.js";
 import {
   badge,
@@ -16,90 +17,73 @@ function goodBadge(revocation: RevocationPolicy) {
   return [badge("good", good, revocation)];
 }
 
+/** A qualifying submission `only`, then what follows it. */
+interface Case {
+  title: string;
+  policy: RevocationPolicy;
+  followedBy: (only: Envelope<"QuizSubmitted">) => Envelope[];
+  steps: string[][];
+}
+
+function replayAfterOnly({ policy, followedBy }: Case, catalog = goodBadge) {
+  const only = submitted(90);
+  return replay(catalog(policy), [only, ...followedBy(only)]);
+}
+
+const droppedBelow: (Case & { held: boolean })[] = [
+  {
+    title: "keeps the badge under policy never",
+    policy: "never",
+    followedBy: (only) => [corrected(only, 50)],
+    steps: [["award good"], []],
+    held: true,
+  },
+  {
+    title: "revokes the badge under policy revoke",
+    policy: "revoke",
+    followedBy: (only) => [corrected(only, 79.99)],
+    steps: [["award good"], ["revoke good"]],
+    held: false,
+  },
+  {
+    title:
+      "does not award again under policy revoke when a later submission qualifies",
+    policy: "revoke",
+    followedBy: (only) => [corrected(only, 50), submitted(95), submitted(100)],
+    steps: [["award good"], ["revoke good"], [], []],
+    held: false,
+  },
+  {
+    title: "revokes the badge under policy revoke-and-reaward",
+    policy: "revoke-and-reaward",
+    followedBy: (only) => [corrected(only, 50)],
+    steps: [["award good"], ["revoke good"]],
+    held: false,
+  },
+  {
+    title:
+      "awards again under policy revoke-and-reaward when a later submission qualifies",
+    policy: "revoke-and-reaward",
+    followedBy: (only) => [corrected(only, 50), submitted(70), submitted(95)],
+    steps: [["award good"], ["revoke good"], [], ["award good"]],
+    held: true,
+  },
+  {
+    title:
+      "awards again under policy revoke-and-reaward when a second correction raises it back",
+    policy: "revoke-and-reaward",
+    followedBy: (only) => [corrected(only, 50), corrected(only, 80)],
+    steps: [["award good"], ["revoke good"], ["award good"]],
+    held: true,
+  },
+];
+
 describe("a correction dropping the only qualifying submission below the threshold", () => {
-  it("keeps the badge under policy never", () => {
-    const only = submitted(90);
+  it.each(droppedBelow)("$title", (example) => {
+    const { steps, progress } = replayAfterOnly(example);
 
-    const { steps, progress } = replay(goodBadge("never"), [
-      only,
-      corrected(only, 50),
-    ]);
-
-    expect(summary(steps)).toEqual([["award good"], []]);
-    expect(progress.get("good")?.held).toBe(true);
-  });
-
-  it("revokes the badge under policy revoke", () => {
-    const only = submitted(90);
-
-    const { steps, progress } = replay(goodBadge("revoke"), [
-      only,
-      corrected(only, 79.99),
-    ]);
-
-    expect(summary(steps)).toEqual([["award good"], ["revoke good"]]);
-    expect(progress.get("good")?.held).toBe(false);
-  });
-
-  it("does not award again under policy revoke when a later submission qualifies", () => {
-    const only = submitted(90);
-
-    const { steps, progress } = replay(goodBadge("revoke"), [
-      only,
-      corrected(only, 50),
-      submitted(95),
-      submitted(100),
-    ]);
-
-    expect(summary(steps)).toEqual([["award good"], ["revoke good"], [], []]);
-    expect(progress.get("good")?.held).toBe(false);
-  });
-
-  it("revokes the badge under policy revoke-and-reaward", () => {
-    const only = submitted(90);
-
-    const { steps, progress } = replay(goodBadge("revoke-and-reaward"), [
-      only,
-      corrected(only, 50),
-    ]);
-
-    expect(summary(steps)).toEqual([["award good"], ["revoke good"]]);
-    expect(progress.get("good")?.held).toBe(false);
-  });
-
-  it("awards again under policy revoke-and-reaward when a later submission qualifies", () => {
-    const only = submitted(90);
-
-    const { steps, progress } = replay(goodBadge("revoke-and-reaward"), [
-      only,
-      corrected(only, 50),
-      submitted(70),
-      submitted(95),
-    ]);
-
-    expect(summary(steps)).toEqual([
-      ["award good"],
-      ["revoke good"],
-      [],
-      ["award good"],
-    ]);
-    expect(progress.get("good")?.held).toBe(true);
-  });
-
-  it("awards again under policy revoke-and-reaward when a second correction raises it back", () => {
-    const only = submitted(90);
-
-    const { steps } = replay(goodBadge("revoke-and-reaward"), [
-      only,
-      corrected(only, 50),
-      corrected(only, 80),
-    ]);
-
-    expect(summary(steps)).toEqual([
-      ["award good"],
-      ["revoke good"],
-      ["award good"],
-    ]);
+    expect(summary(steps)).toEqual(example.steps);
+    expect(progress.get("good")?.held).toBe(example.held);
   });
 });
 
@@ -157,61 +141,52 @@ describe("a correction raising a non-qualifying submission above the threshold",
   });
 });
 
-describe("revocation of a required badge", () => {
-  function chain(policy: RevocationPolicy) {
-    return [
-      badge("honours", { kind: "badges", allOf: ["good"] }, policy),
-      badge("good", good, "revoke-and-reaward"),
-    ];
-  }
+function chain(policy: RevocationPolicy) {
+  return [
+    badge("honours", { kind: "badges", allOf: ["good"] }, policy),
+    badge("good", good, "revoke-and-reaward"),
+  ];
+}
 
-  it("revokes a badge of badges in the same step under policy revoke", () => {
-    const only = submitted(90);
-
-    const { steps, progress } = replay(chain("revoke"), [
-      only,
-      corrected(only, 50),
-      submitted(90),
-    ]);
-
-    expect(summary(steps).map((step) => step.sort())).toEqual([
+const requiredRevoked: (Case & { held: string[] })[] = [
+  {
+    title: "revokes a badge of badges in the same step under policy revoke",
+    policy: "revoke",
+    followedBy: (only) => [corrected(only, 50), submitted(90)],
+    steps: [
       ["award good", "award honours"],
       ["revoke good", "revoke honours"],
       ["award good"],
-    ]);
-    expect(heldBadges(progress)).toEqual(["good"]);
-  });
-
-  it("revokes and re-awards a badge of badges with it under policy revoke-and-reaward", () => {
-    const only = submitted(90);
-
-    const { steps, progress } = replay(chain("revoke-and-reaward"), [
-      only,
-      corrected(only, 50),
-      submitted(90),
-    ]);
-
-    expect(summary(steps).map((step) => step.sort())).toEqual([
+    ],
+    held: ["good"],
+  },
+  {
+    title:
+      "revokes and re-awards a badge of badges with it under policy revoke-and-reaward",
+    policy: "revoke-and-reaward",
+    followedBy: (only) => [corrected(only, 50), submitted(90)],
+    steps: [
       ["award good", "award honours"],
       ["revoke good", "revoke honours"],
       ["award good", "award honours"],
-    ]);
-    expect(heldBadges(progress)).toEqual(["good", "honours"]);
-  });
+    ],
+    held: ["good", "honours"],
+  },
+  {
+    title: "keeps a badge of badges under policy never",
+    policy: "never",
+    followedBy: (only) => [corrected(only, 50)],
+    steps: [["award good", "award honours"], ["revoke good"]],
+    held: ["honours"],
+  },
+];
 
-  it("keeps a badge of badges under policy never", () => {
-    const only = submitted(90);
+describe("revocation of a required badge", () => {
+  it.each(requiredRevoked)("$title", (example) => {
+    const { steps, progress } = replayAfterOnly(example, chain);
 
-    const { steps, progress } = replay(chain("never"), [
-      only,
-      corrected(only, 50),
-    ]);
-
-    expect(summary(steps).map((step) => step.sort())).toEqual([
-      ["award good", "award honours"],
-      ["revoke good"],
-    ]);
-    expect(heldBadges(progress)).toEqual(["honours"]);
+    expect(summary(steps).map((step) => step.sort())).toEqual(example.steps);
+    expect(heldBadges(progress)).toEqual(example.held);
   });
 
   it("revokes a whole chain A -> B -> C in one step", () => {
